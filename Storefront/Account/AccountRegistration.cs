@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Storefront.Data;
+
+namespace Storefront.Account;
+
+public static class AccountRegistration
+{
+    public const string MerchandiserRole = "Merchandiser";
+    public const string MerchandiserPolicy = "Merchandiser";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddDefaultIdentity<Shopper>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StorefrontDbContext>();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "storefront.auth";
+            options.Cookie.HttpOnly = true;
+            // Lax, not Strict: the shopper comes back from KakaoPay on a cross-site navigation.
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.LoginPath = "/Identity/Account/Login";
+            // A signed-in user without the role gets a real 403, not a 200 "access denied" page.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(MerchandiserPolicy, policy => policy.RequireRole(MerchandiserRole));
+
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
+            .Validate(o => string.IsNullOrEmpty(o.Email) == string.IsNullOrEmpty(o.Password),
+                "Set both Admin:Email and Admin:Password to provision a merchandiser, or neither.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
+        return builder;
+    }
+}

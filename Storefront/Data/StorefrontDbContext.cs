@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Account;
+
+namespace Storefront.Data;
+
+/// <summary>
+/// The one DbContext, used directly by feature services. Each provider has its own subclass so that
+/// each keeps its own migrations; the model itself stays provider-neutral.
+/// </summary>
+public abstract class StorefrontDbContext(DbContextOptions options)
+    : IdentityDbContext<Shopper>(options), IDataProtectionKeyContext
+{
+    /// <summary>Data Protection keys live in the database so that every web node can read every cookie.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(StorefrontDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    // Optimistic concurrency that works the same on SQLite and SQL Server: the application, not the
+    // database, moves the version, and EF compares the original value in the UPDATE's WHERE clause.
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+                entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
+        }
+    }
+}
+
+public sealed class SqliteStorefrontDbContext(DbContextOptions<SqliteStorefrontDbContext> options)
+    : StorefrontDbContext(options);
+
+public sealed class SqlServerStorefrontDbContext(DbContextOptions<SqlServerStorefrontDbContext> options)
+    : StorefrontDbContext(options);

@@ -1,0 +1,19 @@
+using Storefront.Account;
+using Storefront.Data;
+using Storefront.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddStorefrontData();
+builder.AddStorefrontWeb();
+builder.AddAccounts();
+
+var app = builder.Build();
+
+app.UseStorefrontWeb();
+app.MapStorefrontWeb();
+
+app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the test projects.</summary>
+public partial class Program;

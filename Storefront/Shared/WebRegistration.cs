@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Storefront.Account;
+using Storefront.Data;
+
+namespace Storefront.Shared;
+
+public static class WebRegistration
+{
+    public static WebApplicationBuilder AddStorefrontWeb(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // Pages live beside their feature's code (Catalog/, Cart/, Admin/ …), each with an explicit route.
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/";
+            options.Conventions.AuthorizeFolder("/Admin", AccountRegistration.MerchandiserPolicy);
+        });
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ShopperMarket>();
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.Services.AddDataProtection().SetApplicationName("Storefront").PersistKeysToDbContext<StorefrontDbContext>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<StorefrontDbContext>("database");
+
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "storefront.antiforgery";
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment()
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+        });
+        if (!builder.Environment.IsDevelopment())
+            builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        return builder;
+    }
+
+    public static WebApplication UseStorefrontWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapStorefrontWeb(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+        });
+    }
+}
