@@ -1,0 +1,263 @@
+using Storefront.Data;
+using Storefront.Shared;
+
+namespace Storefront.Orders;
+
+/// <summary>
+/// A cart frozen at checkout. Its state machine only moves forward; every move lands on the timeline.
+/// Payment results from the return page and from webhooks both go through <see cref="ApplyPaymentResult"/>.
+/// </summary>
+public sealed class Order : IVersioned
+{
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<PaymentAttempt> _attempts = [];
+    private readonly List<OrderEvent> _events = [];
+
+    private Order()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    /// <summary>What the shopper and the merchandiser see, e.g. <c>SF-7KQ2M9XD</c>.</summary>
+    public string Number { get; private set; } = "";
+
+    /// <summary>The Identity user's id; null for a guest.</summary>
+    public string? ShopperId { get; private set; }
+
+    public ContactDetails Contact { get; private set; } = null!;
+
+    public ShippingAddress ShippingAddress { get; private set; } = null!;
+
+    /// <summary>The market the order was placed in (KR, US …); it fixed the currency.</summary>
+    public string Country { get; private set; } = "";
+
+    public string Currency { get; private set; } = "";
+
+    /// <summary>Sum of the lines, minor units, tax included.</summary>
+    public long TotalAmount { get; private set; }
+
+    public Money Total => new(TotalAmount, Currency);
+
+    public OrderStatus Status { get; private set; }
+
+    public PaymentStatus PaymentStatus { get; private set; }
+
+    /// <summary>True while the order holds (or has sold) its products' stock; released exactly once.</summary>
+    public bool HoldsStock { get; private set; }
+
+    /// <summary>Set when something needs a merchandiser's eyes (an amount mismatch, a payment after expiry …).</summary>
+    public string? ReviewReason { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    /// <summary>Unpaid past this moment, the order expires and releases its stock.</summary>
+    public DateTime PaymentDeadline { get; private set; }
+
+    public DateTime? PaidAt { get; private set; }
+
+    public long Version { get; set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<PaymentAttempt> Attempts => _attempts;
+
+    public IReadOnlyList<OrderEvent> Events => _events;
+
+    /// <summary>The latest attempt: the only one whose failure moves the order.</summary>
+    public PaymentAttempt? CurrentAttempt => _attempts.MaxBy(a => a.Number);
+
+    /// <summary>
+    /// Freezes a priced cart into an order. The caller has already reserved the lines' stock in the same
+    /// unit of work, so the new order holds it.
+    /// </summary>
+    public static Order Place(string number, string? shopperId, ContactDetails contact, ShippingAddress address,
+        Market market, IEnumerable<OrderLine> lines, DateTime now, TimeSpan paymentWindow)
+    {
+        var order = new Order
+        {
+            Number = number,
+            ShopperId = shopperId,
+            Contact = contact,
+            ShippingAddress = address,
+            Country = market.Country,
+            Currency = market.Currency,
+            Status = OrderStatus.AwaitingPayment,
+            PaymentStatus = PaymentStatus.NotStarted,
+            HoldsStock = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+            PaymentDeadline = now + paymentWindow,
+        };
+        order._lines.AddRange(lines);
+        if (order._lines.Count == 0)
+            throw new OrderStateException("An order needs at least one line.");
+        order.TotalAmount = order._lines.Sum(l => l.LineTotal);
+        order.AddEvent(now, OrderEventSource.Shopper, "OrderPlaced", $"Order placed: {order.Total} for {order._lines.Sum(l => l.Quantity)} item(s).");
+        return order;
+    }
+
+    /// <summary>Starts a new payment attempt. Refused while another attempt is still running or the order is settled.</summary>
+    public PaymentAttempt StartAttempt(string paymentMethodType, string submitKey, DateTime now,
+        bool storePaymentMethod = false, string? storedPaymentMethodId = null)
+    {
+        if (Status != OrderStatus.AwaitingPayment)
+            throw new OrderStateException($"Order {Number} is {Status}: it cannot take a payment.");
+        if (_attempts.Any(a => a.IsActive))
+            throw new OrderStateException($"Order {Number} already has a payment in progress.");
+        var attempt = new PaymentAttempt(this, _attempts.Count + 1, paymentMethodType, submitKey, now,
+            storePaymentMethod, storedPaymentMethodId);
+        _attempts.Add(attempt);
+        Touch(now);
+        AddEvent(now, OrderEventSource.Shopper, "PaymentStarted", $"Payment attempt {attempt.Reference} started with {paymentMethodType}.");
+        return attempt;
+    }
+
+    /// <summary>
+    /// Reopens a failed order for another try with a fresh deadline. The caller reserves the stock again in
+    /// the same unit of work.
+    /// </summary>
+    public void ReopenForPayment(DateTime now, TimeSpan paymentWindow)
+    {
+        if (Status != OrderStatus.PaymentFailed)
+            throw new OrderStateException($"Order {Number} is {Status}; only a failed payment can be tried again.");
+        Status = OrderStatus.AwaitingPayment;
+        HoldsStock = true;
+        PaymentDeadline = now + paymentWindow;
+        Touch(now);
+        AddEvent(now, OrderEventSource.Shopper, "PaymentRetry", "Order reopened for another payment attempt.");
+    }
+
+    /// <summary>
+    /// The one place a payment outcome changes an order, whichever path brought it (return page or webhook).
+    /// Forward-only: a final attempt never changes again, except that Adyen's word that an attempt we expired
+    /// was in fact authorised is recorded (the money exists) and flagged for a refund.
+    /// </summary>
+    public PaymentChange ApplyPaymentResult(PaymentAttempt attempt, PaymentResult result, DateTime now,
+        OrderEventSource source, string? payload = null)
+    {
+        if (!_attempts.Contains(attempt))
+            throw new ArgumentException($"Attempt {attempt.Reference} does not belong to order {Number}.", nameof(attempt));
+
+        var lateSuccess = attempt.Status == AttemptStatus.Expired && result.Status == AttemptStatus.Authorised;
+        if ((attempt.IsFinal && !lateSuccess) || result.Status is AttemptStatus.Created or AttemptStatus.RedirectShopper
+            || (attempt.Status == AttemptStatus.Pending && result.Status == AttemptStatus.Pending))
+        {
+            return PaymentChange.None;
+        }
+
+        attempt.Status = result.Status;
+        attempt.PspReference = result.PspReference ?? attempt.PspReference;
+        attempt.RefusalReason = result.RefusalReason;
+        if (attempt.IsFinal)
+            attempt.CompletedAt = now;
+        Touch(now);
+        AddEvent(now, source, "Payment" + result.Status,
+            $"Attempt {attempt.Reference}: {Describe(result)}.", payload: payload);
+
+        var isCurrent = attempt == CurrentAttempt;
+        return result.Status switch
+        {
+            AttemptStatus.Authorised => Authorise(attempt, result, now, isCurrent),
+            AttemptStatus.Pending when isCurrent && Status == OrderStatus.AwaitingPayment => SetPaymentStatus(PaymentStatus.Confirming),
+            AttemptStatus.Refused or AttemptStatus.Cancelled or AttemptStatus.Error or AttemptStatus.Expired
+                when isCurrent && Status == OrderStatus.AwaitingPayment => Fail(result.Status, now),
+            _ => PaymentChange.Recorded,
+        };
+    }
+
+    /// <summary>Gives the stock back exactly once: true only for the caller that must add it back to the products.</summary>
+    public bool TakeStockRelease()
+    {
+        if (!HoldsStock || Status is OrderStatus.Paid or OrderStatus.Fulfilled)
+            return false;
+        HoldsStock = false;
+        return true;
+    }
+
+    public void Flag(string reason, DateTime now, OrderEventSource source)
+    {
+        ReviewReason = ReviewReason is null ? reason : $"{ReviewReason}; {reason}";
+        Touch(now);
+        AddEvent(now, source, "Flagged", reason);
+    }
+
+    public void AddEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null) =>
+        _events.Add(new OrderEvent(at, source, kind, summary, actor, payload));
+
+    internal void Touch(DateTime now) => UpdatedAt = now;
+
+    internal void PaymentRedirected(PaymentAttempt attempt)
+    {
+        if (attempt == CurrentAttempt && Status == OrderStatus.AwaitingPayment)
+            PaymentStatus = PaymentStatus.AwaitingShopper;
+    }
+
+    private PaymentChange Authorise(PaymentAttempt attempt, PaymentResult result, DateTime now, bool isCurrent)
+    {
+        if (result.Amount is { } paid && paid != attempt.Total)
+        {
+            Flag($"Attempt {attempt.Reference} was authorised for {paid}, but the order expects {attempt.Total}.", now, OrderEventSource.System);
+            return PaymentChange.NeedsReview;
+        }
+        if (Status == OrderStatus.AwaitingPayment && isCurrent)
+        {
+            Status = OrderStatus.Paid;
+            PaymentStatus = PaymentStatus.Authorised;
+            PaidAt = now;
+            AddEvent(now, OrderEventSource.System, "OrderPaid", $"Order paid: {attempt.Total}.");
+            return PaymentChange.Paid;
+        }
+        // The money exists but the order cannot take it: paid twice, or paid after it expired or was cancelled.
+        Flag($"Attempt {attempt.Reference} was authorised while the order was {Status}: refund it.", now, OrderEventSource.System);
+        return PaymentChange.NeedsRefund;
+    }
+
+    private PaymentChange Fail(AttemptStatus status, DateTime now)
+    {
+        Status = status == AttemptStatus.Expired ? OrderStatus.Expired : OrderStatus.PaymentFailed;
+        PaymentStatus = status == AttemptStatus.Expired ? PaymentStatus.Expired : PaymentStatus.Failed;
+        AddEvent(now, OrderEventSource.System, "Order" + Status, $"Order is now {Status}.");
+        return PaymentChange.Failed;
+    }
+
+    private PaymentChange SetPaymentStatus(PaymentStatus status)
+    {
+        PaymentStatus = status;
+        return PaymentChange.Recorded;
+    }
+
+    private static string Describe(PaymentResult result) => result.Status switch
+    {
+        AttemptStatus.Authorised => $"authorised{(result.Amount is { } a ? $" for {a}" : "")}",
+        AttemptStatus.Refused => $"refused{(result.RefusalReason is { Length: > 0 } r ? $" ({r})" : "")}",
+        AttemptStatus.Pending => "pending confirmation",
+        _ => result.Status.ToString().ToLowerInvariant(),
+    };
+}
+
+/// <summary>What <see cref="Order.ApplyPaymentResult"/> did, so the caller knows what else to do.</summary>
+public enum PaymentChange
+{
+    /// <summary>Nothing: a duplicate, a replay or a result for an attempt already final.</summary>
+    None,
+
+    /// <summary>Recorded on the attempt and the timeline; the order did not move.</summary>
+    Recorded,
+
+    Paid,
+
+    /// <summary>The order's payment failed or expired: release its stock.</summary>
+    Failed,
+
+    /// <summary>Authorised for the wrong amount: flagged, not paid.</summary>
+    NeedsReview,
+
+    /// <summary>Authorised but the order cannot take it: flagged, and the payment must be refunded.</summary>
+    NeedsRefund,
+}
+
+/// <summary>An outcome from Adyen in our terms.</summary>
+public sealed record PaymentResult(AttemptStatus Status, string? PspReference = null, Money? Amount = null, string? RefusalReason = null);

@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Storefront.Orders;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.Property(o => o.Number).HasMaxLength(32).IsRequired();
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.Property(o => o.ShopperId).HasMaxLength(450);
+        builder.HasIndex(o => o.ShopperId);
+        builder.Property(o => o.Country).HasMaxLength(2).IsRequired();
+        builder.Property(o => o.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(o => o.ReviewReason).HasMaxLength(2000);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.HasIndex(o => new { o.Status, o.CreatedAt });
+        builder.HasIndex(o => new { o.Status, o.PaymentDeadline });
+        builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.CurrentAttempt);
+
+        builder.ComplexProperty(o => o.Contact, contact =>
+        {
+            contact.Property(c => c.Email).HasColumnName("Email").HasMaxLength(256).IsRequired();
+            contact.Property(c => c.Name).HasColumnName("Name").HasMaxLength(200).IsRequired();
+            contact.Property(c => c.Phone).HasColumnName("Phone").HasMaxLength(32).IsRequired();
+        });
+        builder.ComplexProperty(o => o.ShippingAddress, address =>
+        {
+            address.Property(a => a.Line1).HasColumnName("AddressLine1").HasMaxLength(200).IsRequired();
+            address.Property(a => a.Line2).HasColumnName("AddressLine2").HasMaxLength(200);
+            address.Property(a => a.City).HasColumnName("City").HasMaxLength(100).IsRequired();
+            address.Property(a => a.PostalCode).HasColumnName("PostalCode").HasMaxLength(16).IsRequired();
+            address.Property(a => a.Country).HasColumnName("ShippingCountry").HasMaxLength(2).IsRequired();
+        });
+
+        builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Attempts).WithOne(a => a.Order).HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
+{
+    public void Configure(EntityTypeBuilder<OrderLine> builder)
+    {
+        builder.Property(l => l.Sku).HasMaxLength(100).IsRequired();
+        builder.Property(l => l.Name).HasMaxLength(200).IsRequired();
+        builder.Property(l => l.ImagePath).HasMaxLength(300).IsRequired();
+        builder.Ignore(l => l.LineTotal);
+        builder.Ignore(l => l.UnitTax);
+    }
+}
+
+internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<PaymentAttempt>
+{
+    public void Configure(EntityTypeBuilder<PaymentAttempt> builder)
+    {
+        builder.Property(a => a.Reference).HasMaxLength(80).IsRequired();
+        builder.HasIndex(a => a.Reference).IsUnique();
+        builder.Property(a => a.SubmitKey).HasMaxLength(64).IsRequired();
+        builder.HasIndex(a => a.SubmitKey).IsUnique();
+        builder.Property(a => a.IdempotencyKey).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.PaymentMethodType).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(a => a.PspReference).HasMaxLength(64);
+        builder.HasIndex(a => a.PspReference);
+        builder.Property(a => a.StoredPaymentMethodId).HasMaxLength(64);
+        builder.Property(a => a.RefusalReason).HasMaxLength(500);
+        builder.Property(a => a.ActionJson).HasMaxLength(20_000);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Ignore(a => a.Total);
+        builder.Ignore(a => a.IsFinal);
+        builder.Ignore(a => a.IsActive);
+        builder.Ignore(a => a.DetailsIdempotencyKey);
+    }
+}
+
+internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEvent>
+{
+    public void Configure(EntityTypeBuilder<OrderEvent> builder)
+    {
+        builder.Property(e => e.Kind).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.Summary).HasMaxLength(2000).IsRequired();
+        builder.Property(e => e.Actor).HasMaxLength(256);
+        builder.HasIndex(e => new { e.OrderId, e.At });
+    }
+}

@@ -1,0 +1,41 @@
+namespace Storefront.Orders;
+
+/// <summary>
+/// One entry of an order's timeline: every return, webhook (with its raw payload), state change and
+/// merchandiser action, appended and never edited.
+/// </summary>
+public sealed class OrderEvent
+{
+    private OrderEvent()
+    {
+    }
+
+    public OrderEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null)
+    {
+        At = at;
+        Source = source;
+        Kind = kind;
+        Summary = summary;
+        Actor = actor;
+        Payload = payload;
+    }
+
+    public long Id { get; private set; }
+
+    public int OrderId { get; private set; }
+
+    public DateTime At { get; private set; }
+
+    public OrderEventSource Source { get; private set; }
+
+    /// <summary>A short machine-friendly name such as <c>OrderPlaced</c> or <c>AUTHORISATION</c>.</summary>
+    public string Kind { get; private set; } = "";
+
+    public string Summary { get; private set; } = "";
+
+    /// <summary>Who did it, for merchandiser actions.</summary>
+    public string? Actor { get; private set; }
+
+    /// <summary>The raw message (webhook body, Adyen result) for the merchandiser to inspect.</summary>
+    public string? Payload { get; private set; }
+}

@@ -1,0 +1,60 @@
+namespace Storefront.Orders;
+
+/// <summary>Where the order stands for the shopper and the merchandiser. Kept apart from <see cref="PaymentStatus"/>.</summary>
+public enum OrderStatus
+{
+    AwaitingPayment,
+    Paid,
+    PaymentFailed,
+    Expired,
+    Cancelled,
+    Fulfilled,
+}
+
+/// <summary>What we know of the money, as Adyen last told us (a redirect result, then webhooks).</summary>
+public enum PaymentStatus
+{
+    /// <summary>No payment attempt has reached Adyen yet.</summary>
+    NotStarted,
+
+    /// <summary>Sent to KakaoPay; the shopper has not come back.</summary>
+    AwaitingShopper,
+
+    /// <summary>Adyen answered Pending or Received: the outcome arrives later by webhook.</summary>
+    Confirming,
+
+    Authorised,
+    Failed,
+    Expired,
+    PartiallyRefunded,
+    Refunded,
+}
+
+public enum AttemptStatus
+{
+    /// <summary>Stored with its idempotency key; /payments not answered yet (or timed out: retry with the same key).</summary>
+    Created,
+
+    /// <summary>Adyen answered RedirectShopper; the action is stored so a double submit can replay it.</summary>
+    RedirectShopper,
+
+    /// <summary>Pending or Received: final outcome by webhook.</summary>
+    Pending,
+
+    Authorised,
+    Refused,
+    Cancelled,
+    Error,
+
+    /// <summary>The payment window closed (OFFER_CLOSED, or our own expiry).</summary>
+    Expired,
+}
+
+public enum OrderEventSource
+{
+    Shopper,
+    Return,
+    Webhook,
+    Merchandiser,
+    System,
+}
