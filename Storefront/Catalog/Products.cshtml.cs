@@ -14,7 +14,9 @@ public sealed class ProductsModel(CatalogService catalog, ShopperMarket shopperM
 
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? q, string? category, string? page, CancellationToken cancellationToken)
+    // "page" is also Razor Pages' own route value (the page's path), so the query parameter is bound by name.
+    public async Task<IActionResult> OnGetAsync(
+        string? q, string? category, [FromQuery(Name = "page")] string? pageNumber, CancellationToken cancellationToken)
     {
         Category? selected = null;
         if (!string.IsNullOrEmpty(category))
@@ -23,7 +25,7 @@ public sealed class ProductsModel(CatalogService catalog, ShopperMarket shopperM
             if (selected is null)
                 return NotFound();
         }
-        Search = new ProductSearch(ProductSearch.NormalizeQuery(q), selected, ProductSearch.ParsePage(page));
+        Search = new ProductSearch(ProductSearch.NormalizeQuery(q), selected, ProductSearch.ParsePage(pageNumber));
         if (await catalog.ListAsync(Search, shopperMarket.Current.Currency, cancellationToken) is not { } listing)
             return NotFound();
         Listing = listing;

@@ -10,7 +10,7 @@ const string OutputFolder = "Storefront/wwwroot/images/products";
 
 var styles = new Dictionary<string, (int Hue, string Shape, int TextY)>
 {
-    ["tea"] = (135, """<path d="M200 70 C305 110 330 255 200 330 C70 255 95 110 200 70 Z"/><path d="M200 95 V315" stroke="#fff" stroke-opacity=".35" stroke-width="6" fill="none"/>""", 232),
+    ["tea"] = (135, """<path d="M200 70 C305 110 330 255 200 330 C70 255 95 110 200 70 Z"/><path d="M200 95 V165 M200 255 V315" stroke="#fff" stroke-opacity=".35" stroke-width="6" fill="none"/>""", 232),
     ["ceramics"] = (175, """<path d="M160 80 H240 V105 C320 130 335 240 285 320 H115 C65 240 80 130 160 105 Z"/>""", 238),
     ["stationery"] = (225, """<rect x="115" y="70" width="180" height="260" rx="14"/><rect x="115" y="70" width="26" height="260" rx="8" fill="#000" fill-opacity=".2"/>""", 225),
     ["kitchen"] = (28, """<circle cx="200" cy="200" r="130"/><circle cx="200" cy="200" r="95" fill="none" stroke="#fff" stroke-opacity=".35" stroke-width="6"/>""", 225),
