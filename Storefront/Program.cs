@@ -1,4 +1,5 @@
 using Storefront.Account;
+using Storefront.Catalog;
 using Storefront.Data;
 using Storefront.Shared;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStorefrontData();
 builder.AddStorefrontWeb();
 builder.AddAccounts();
+builder.AddCatalog();
 
 var app = builder.Build();
 

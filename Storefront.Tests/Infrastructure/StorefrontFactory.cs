@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -49,12 +50,15 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
     public Browser CreateBrowser(bool followRedirects = false)
     {
-        return new Browser(CreateClient(new WebApplicationFactoryClientOptions
+        // A plain socket client, not CreateClient(): on Kestrel the factory's client follows redirects
+        // whatever WebApplicationFactoryClientOptions.AllowAutoRedirect says.
+        var handler = new SocketsHttpHandler
         {
-            BaseAddress = BaseAddress,
             AllowAutoRedirect = followRedirects,
-            HandleCookies = true,
-        }));
+            UseCookies = true,
+            CookieContainer = new CookieContainer(),
+        };
+        return new Browser(new HttpClient(handler) { BaseAddress = BaseAddress });
     }
 
     /// <summary>A fresh scope with the app's DbContext, for arranging and asserting on the database.</summary>

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Account;
+using Storefront.Cart;
+using Storefront.Catalog;
 using Storefront.Orders;
 
 namespace Storefront.Data;
@@ -16,9 +18,17 @@ public abstract class StorefrontDbContext(DbContextOptions options)
     /// <summary>Data Protection keys live in the database so that every web node can read every cookie.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
+
+    public DbSet<ShoppingCart> Carts => Set<ShoppingCart>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

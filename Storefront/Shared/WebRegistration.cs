@@ -1,5 +1,8 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.WebEncoders;
 using Storefront.Account;
 using Storefront.Data;
 
@@ -18,6 +21,9 @@ public static class WebRegistration
             options.RootDirectory = "/";
             options.Conventions.AuthorizeFolder("/Admin", AccountRegistration.MerchandiserPolicy);
         });
+
+        // Pages carry ₩, ¥, € and Hangul: write them as characters, not as numeric entities.
+        builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ShopperMarket>();

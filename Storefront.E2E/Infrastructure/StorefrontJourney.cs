@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using Storefront.Tests.Infrastructure;
+
+namespace Storefront.E2E.Infrastructure;
+
+/// <summary>
+/// A test that drives the real app (on a real loopback port) in Chromium. Each journey runs in a fresh
+/// browser context, fails on any script error, and leaves artifacts/e2e/{Class}.{Test}.png; a failed
+/// journey leaves a screenshot and a Playwright trace (open with `playwright show-trace`) instead.
+/// </summary>
+[Collection(ChromiumCollection.Name)]
+public abstract class StorefrontJourney(ChromiumFixture chromium, StorefrontFactory app)
+{
+    protected StorefrontFactory App { get; } = app;
+
+    protected async Task JourneyAsync(Func<IPage, Task> journey, bool javaScriptEnabled = true, [CallerMemberName] string test = "")
+    {
+        var name = $"{GetType().Name}.{test}";
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            // Accept-Language decides the market when no country is picked: keep it fixed.
+            Locale = "en-US",
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScriptEnabled,
+        });
+        // Pages come from loopback: an action still waiting after 15 s is a failure, not a slow page.
+        context.SetDefaultTimeout(15_000);
+        await context.Tracing.StartAsync(new TracingStartOptions { Title = name, Screenshots = true, Snapshots = true });
+        var page = await context.NewPageAsync();
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+
+        try
+        {
+            await journey(page);
+            Assert.True(scriptErrors.Count == 0, $"Script errors on {page.Url}: {string.Join(" | ", scriptErrors)}");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = E2EArtifacts.PathFor($"{name}.png"), FullPage = true });
+            await context.Tracing.StopAsync();
+        }
+        catch
+        {
+            await CaptureFailureAsync(context, page, name);
+            throw;
+        }
+    }
+
+    private static async Task CaptureFailureAsync(IBrowserContext context, IPage page, string name)
+    {
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = E2EArtifacts.PathFor($"{name}.failed.png"), FullPage = true });
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = E2EArtifacts.PathFor($"{name}.trace.zip") });
+        }
+        catch (PlaywrightException)
+        {
+            // The page or browser may be gone; the journey's own failure is the one to report.
+        }
+    }
+}

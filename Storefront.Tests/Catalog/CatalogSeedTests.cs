@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Storefront.Catalog;
+using Storefront.Data;
+using Storefront.Shared;
+using Storefront.Tests.Infrastructure;
+
+namespace Storefront.Tests.Catalog;
+
+public sealed class CatalogSeedTests(StorefrontFactory app) : IClassFixture<StorefrontFactory>
+{
+    [Fact]
+    public async Task The_demo_catalog_has_enough_to_browse_with_every_price_and_a_picture()
+    {
+        var demo = await DemoCatalog.LoadAsync(CancellationToken.None);
+        var products = await app.PublishedProductsAsync();
+        using var browser = app.CreateBrowser();
+
+        Assert.Equal(demo.Products.Count, products.Count);
+        Assert.True(products.Count >= 24, $"The demo catalog has {products.Count} products; it needs at least 24.");
+        Assert.True(products.Select(p => p.CategoryId).Distinct().Count() >= 5);
+        Assert.Contains(products, p => p.Stock == 0);
+        Assert.Contains(products, p => p.Stock is > 0 and <= StockStatus.LowStockThreshold);
+        Assert.Contains(products, p => p.IsFeatured);
+        foreach (var product in products)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(product.Description));
+            Assert.Equal(Market.Currencies.Order(), product.Prices.Select(p => p.Currency).Order());
+            var image = await browser.Client.GetAsync(product.ImagePath);
+            Assert.True(image.StatusCode == HttpStatusCode.OK, $"{product.ImagePath} is not served.");
+            Assert.Equal("image/svg+xml", image.Content.Headers.ContentType?.MediaType);
+            Assert.Contains($"<title>{System.Security.SecurityElement.Escape(product.Name)}</title>", await image.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task Zero_decimal_currencies_are_seeded_in_whole_units()
+    {
+        var products = await app.PublishedProductsAsync();
+
+        Assert.All(products, product =>
+        {
+            // ₩ and ¥ prices are whole numbers on the wire; cents would mean a hundredfold price.
+            Assert.InRange(product.PriceIn("KRW")!.Value.MinorUnits, 1_000, 1_000_000);
+            Assert.InRange(product.PriceIn("JPY")!.Value.MinorUnits, 100, 100_000);
+            Assert.InRange(product.PriceIn("USD")!.Value.Amount, 1m, 1_000m);
+        });
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_nothing()
+    {
+        var before = await CountsAsync();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<StorefrontDbContext>();
+            var seeder = scope.ServiceProvider.GetServices<IDataSeeder>().OfType<CatalogSeeder>().Single();
+            await seeder.SeedAsync(db, CancellationToken.None);
+        }
+
+        Assert.Equal(before, await CountsAsync());
+        Assert.True(before.Products > 0);
+    }
+
+    private Task<(int Categories, int Products, int Prices)> CountsAsync() =>
+        app.WithDbAsync(async db => (
+            await db.Categories.CountAsync(), await db.Products.CountAsync(), await db.ProductPrices.CountAsync()));
+}

@@ -1,0 +1,158 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Catalog;
+using Storefront.Data;
+using Storefront.Shared;
+
+namespace Storefront.Cart;
+
+/// <summary>Finds, changes and prices the current shopper's cart.</summary>
+public sealed class CartService(StorefrontDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
+{
+    public const string CookieName = "storefront.cart";
+
+    private HttpContext Http => httpContextAccessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The signed-in user's cart, else the anonymous cart named by the cookie; null when there is none.</summary>
+    public Task<ShoppingCart?> FindAsync(CancellationToken cancellationToken = default)
+    {
+        if (UserId(Http.User) is { } userId)
+            return Carts().FirstOrDefaultAsync(c => c.ShopperId == userId, cancellationToken);
+        return AnonymousCartId() is { } cartId
+            ? Carts().FirstOrDefaultAsync(c => c.Id == cartId && c.ShopperId == null, cancellationToken)
+            : Task.FromResult<ShoppingCart?>(null);
+    }
+
+    public async Task<ShoppingCart> GetOrCreateAsync(CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(cancellationToken) is { } existing)
+            return existing;
+        var cart = new ShoppingCart(Guid.NewGuid(), UserId(Http.User), Now);
+        db.Add(cart);
+        if (cart.ShopperId is null)
+            RememberAnonymousCart(cart.Id);
+        return cart;
+    }
+
+    /// <summary>Adds a published product; returns the quantity the line ends up with (bounded by stock).</summary>
+    public async Task<CartChange> AddAsync(int productId, int quantity, CancellationToken cancellationToken = default)
+    {
+        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == productId && p.IsPublished, cancellationToken);
+        if (product is null)
+            return CartChange.UnknownProduct;
+        if (product.Stock <= 0)
+            return CartChange.OutOfStock;
+        var cart = await GetOrCreateAsync(cancellationToken);
+        var before = cart.Lines.FirstOrDefault(l => l.ProductId == productId)?.Quantity ?? 0;
+        var after = cart.Add(productId, quantity, product.Stock, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return after < before + quantity ? CartChange.LimitedByStock : CartChange.Done;
+    }
+
+    public async Task<CartChange> SetQuantityAsync(int productId, int quantity, CancellationToken cancellationToken = default)
+    {
+        var cart = await FindAsync(cancellationToken);
+        if (cart is null || cart.Lines.All(l => l.ProductId != productId))
+            return CartChange.UnknownProduct;
+        var stock = await db.Products.Where(p => p.Id == productId).Select(p => p.Stock).FirstOrDefaultAsync(cancellationToken);
+        var kept = cart.SetQuantity(productId, quantity, stock, Now);
+        await db.SaveChangesAsync(cancellationToken);
+        return kept < quantity ? CartChange.LimitedByStock : CartChange.Done;
+    }
+
+    public async Task RemoveAsync(int productId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(cancellationToken) is not { } cart)
+            return;
+        cart.Remove(productId, Now);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Prices the cart in the market's currency from the catalog as it is now.</summary>
+    public async Task<PricedCart> PriceAsync(ShoppingCart? cart, Market market, CancellationToken cancellationToken = default)
+    {
+        if (cart is null || cart.IsEmpty)
+            return new PricedCart(market, []);
+        var productIds = cart.Lines.Select(l => l.ProductId).ToList();
+        var products = await db.Products.AsNoTracking().Include(p => p.Prices)
+            .Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var lines = cart.Lines
+            .Where(l => products.ContainsKey(l.ProductId))
+            .Select(l => new PricedCartLine(products[l.ProductId], l.Quantity, products[l.ProductId].PriceIn(market.Currency)))
+            .ToList();
+        return new PricedCart(market, lines);
+    }
+
+    /// <summary>
+    /// Called when a shopper signs in: the anonymous cart's lines move into the user's cart and the cookie
+    /// goes. Runs inside the sign-in, so it must not throw for a missing or foreign cart.
+    /// </summary>
+    public async Task MergeAnonymousCartAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    {
+        if (UserId(user) is not { } userId || AnonymousCartId() is not { } anonymousId)
+            return;
+        var anonymous = await Carts().FirstOrDefaultAsync(c => c.Id == anonymousId && c.ShopperId == null, cancellationToken);
+        Http.Response.Cookies.Delete(CookieName);
+        if (anonymous is null || anonymous.IsEmpty)
+            return;
+        var userCart = await Carts().FirstOrDefaultAsync(c => c.ShopperId == userId, cancellationToken);
+        if (userCart is null)
+        {
+            userCart = new ShoppingCart(Guid.NewGuid(), userId, Now);
+            db.Add(userCart);
+        }
+        var ids = anonymous.Lines.Select(l => l.ProductId).ToList();
+        var stock = await db.Products.Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Stock, cancellationToken);
+        userCart.MergeFrom(anonymous, id => stock.GetValueOrDefault(id), Now);
+        db.Remove(anonymous);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public static string? UserId(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    private IQueryable<ShoppingCart> Carts() => db.Set<ShoppingCart>().Include(c => c.Lines);
+
+    private Guid? AnonymousCartId() =>
+        Guid.TryParse(Http.Request.Cookies[CookieName], out var id) ? id : null;
+
+    private void RememberAnonymousCart(Guid cartId) =>
+        Http.Response.Cookies.Append(CookieName, cartId.ToString(), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(30),
+        });
+}
+
+public enum CartChange
+{
+    Done,
+    LimitedByStock,
+    OutOfStock,
+    UnknownProduct,
+}
+
+public sealed record PricedCartLine(Product Product, int Quantity, Money? UnitPrice)
+{
+    public Money? LineTotal => UnitPrice * Quantity;
+
+    public bool IsAvailable => UnitPrice is not null && Product.IsPublished && Product.Stock >= Quantity;
+}
+
+public sealed record PricedCart(Market Market, IReadOnlyList<PricedCartLine> Lines)
+{
+    public bool IsEmpty => Lines.Count == 0;
+
+    public int ItemCount => Lines.Sum(l => l.Quantity);
+
+    public Money Total => Lines.Where(l => l.UnitPrice is not null)
+        .Aggregate(Money.Zero(Market.Currency), (sum, line) => sum + line.LineTotal!.Value);
+
+    /// <summary>True when every line can be bought as it stands: priced in this currency, published and in stock.</summary>
+    public bool CanCheckout => !IsEmpty && Lines.All(l => l.IsAvailable);
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
+
+namespace Storefront.Catalog;
+
+/// <summary>
+/// What shoppers can see of the catalog: published products only, each loaded with its price in the
+/// shopper's currency (and no other), read without tracking.
+/// </summary>
+public sealed class CatalogService(StorefrontDbContext db)
+{
+    public const int PageSize = 12;
+    public const int FeaturedCount = 8;
+
+    /// <summary>Longer searches are cut: nobody types more, and the query must stay cheap.</summary>
+    public const int MaxQueryLength = 100;
+
+    public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+
+    public Task<Category?> FindCategoryAsync(string slug, CancellationToken cancellationToken) =>
+        db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+
+    public async Task<IReadOnlyList<Product>> FeaturedAsync(string currency, CancellationToken cancellationToken) =>
+        await Published(currency).Where(p => p.IsFeatured)
+            .OrderBy(p => p.Category.SortOrder).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Take(FeaturedCount)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>One page of the published products matching <paramref name="search"/>; null when the page is past the end.</summary>
+    public async Task<ProductListing?> ListAsync(ProductSearch search, string currency, CancellationToken cancellationToken)
+    {
+        var products = Published(currency);
+        if (search.Category is { } category)
+            products = products.Where(p => p.CategoryId == category.Id);
+        if (search.Query.Length > 0)
+        {
+            // Lower-casing both sides keeps the match case-insensitive whatever the database collation.
+            var term = search.Query.ToLowerInvariant();
+            products = products.Where(p => p.Name.ToLower().Contains(term) || p.Description.ToLower().Contains(term));
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (search.Page > pageCount)
+            return null;
+        var items = await products
+            .OrderBy(p => p.Category.SortOrder).ThenBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((search.Page - 1) * PageSize).Take(PageSize)
+            .ToListAsync(cancellationToken);
+        return new ProductListing(items, search.Page, pageCount, total);
+    }
+
+    public Task<Product?> FindPublishedAsync(string slug, string currency, CancellationToken cancellationToken) =>
+        Published(currency).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    private IQueryable<Product> Published(string currency) =>
+        db.Products.AsNoTracking()
+            .Where(p => p.IsPublished)
+            .Include(p => p.Category)
+            .Include(p => p.Prices.Where(price => price.Currency == currency));
+}
+
+/// <summary>A shopper's search, already made safe: trimmed and capped query, known category, page from 1.</summary>
+public sealed record ProductSearch(string Query, Category? Category, int Page)
+{
+    public static string NormalizeQuery(string? query)
+    {
+        var trimmed = query?.Trim() ?? "";
+        return trimmed.Length > CatalogService.MaxQueryLength ? trimmed[..CatalogService.MaxQueryLength].TrimEnd() : trimmed;
+    }
+
+    /// <summary>Anything that is not a positive whole number (abc, -1, empty) means the first page.</summary>
+    public static int ParsePage(string? page) =>
+        int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number >= 1
+            ? number
+            : 1;
+}
+
+public sealed record ProductListing(IReadOnlyList<Product> Products, int Page, int PageCount, int TotalCount)
+{
+    public bool HasPrevious => Page > 1;
+
+    public bool HasNext => Page < PageCount;
+}

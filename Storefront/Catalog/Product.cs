@@ -1,0 +1,102 @@
+using Storefront.Data;
+using Storefront.Shared;
+
+namespace Storefront.Catalog;
+
+/// <summary>
+/// Something the shop sells. Stock moves only through <see cref="ReserveStock"/> and
+/// <see cref="ReleaseStock"/>; <see cref="Version"/> makes two concurrent reservations of the last unit
+/// collide instead of both succeeding.
+/// </summary>
+public sealed class Product : IVersioned
+{
+    public const int SlugMaxLength = 100;
+    public const int NameMaxLength = 120;
+    public const int DescriptionMaxLength = 2000;
+
+    private readonly List<ProductPrice> _prices = [];
+
+    // For EF Core, which sets the properties itself.
+    private Product()
+    {
+        Slug = Name = Description = ImagePath = "";
+        Category = null!;
+    }
+
+    public Product(string slug, string name, string description, Category category, int stock,
+        bool isPublished = true, bool isFeatured = false)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentOutOfRangeException.ThrowIfNegative(stock);
+        Slug = Slugs.Require(slug, SlugMaxLength);
+        Name = Require(name, NameMaxLength, nameof(name));
+        Description = Require(description, DescriptionMaxLength, nameof(description));
+        Category = category;
+        ImagePath = $"/images/products/{slug}.svg";
+        Stock = stock;
+        IsPublished = isPublished;
+        IsFeatured = isFeatured;
+    }
+
+    public int Id { get; private set; }
+
+    public string Slug { get; private set; }
+
+    public string Name { get; private set; }
+
+    public string Description { get; private set; }
+
+    public int CategoryId { get; private set; }
+
+    public Category Category { get; private set; }
+
+    /// <summary>Web path of the product's picture, served from wwwroot.</summary>
+    public string ImagePath { get; private set; }
+
+    /// <summary>Units that can still be sold; never negative.</summary>
+    public int Stock { get; private set; }
+
+    public bool IsPublished { get; private set; }
+
+    public bool IsFeatured { get; private set; }
+
+    public IReadOnlyCollection<ProductPrice> Prices => _prices;
+
+    public long Version { get; set; }
+
+    /// <summary>The price in <paramref name="currency"/>, or null when the product is not sold in that currency.</summary>
+    public Money? PriceIn(string currency) =>
+        _prices.FirstOrDefault(p => p.Currency == currency)?.ToMoney();
+
+    public void SetPrice(Money price)
+    {
+        if (price.MinorUnits <= 0)
+            throw new ArgumentOutOfRangeException(nameof(price), price, "A price must be more than zero.");
+        if (_prices.FirstOrDefault(p => p.Currency == price.Currency) is { } existing)
+            existing.Change(price);
+        else
+            _prices.Add(new ProductPrice(price));
+    }
+
+    /// <summary>Takes <paramref name="quantity"/> units out of stock for an order.</summary>
+    /// <exception cref="InsufficientStockException">Fewer than <paramref name="quantity"/> units are left.</exception>
+    public void ReserveStock(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (quantity > Stock)
+            throw new InsufficientStockException(Slug, quantity, Stock);
+        Stock -= quantity;
+    }
+
+    /// <summary>Puts units back, e.g. when an unpaid order expires or is cancelled.</summary>
+    public void ReleaseStock(int quantity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        Stock = checked(Stock + quantity);
+    }
+
+    private static string Require(string value, int maxLength, string parameterName) =>
+        string.IsNullOrWhiteSpace(value) || value.Length > maxLength
+            ? throw new ArgumentException($"{parameterName} needs 1 to {maxLength} characters.", parameterName)
+            : value.Trim();
+}

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+
+namespace Storefront.Checkout;
+
+/// <summary>What the shopper types at checkout. Prices and quantities are never part of it.</summary>
+public sealed partial class CheckoutForm : IValidatableObject
+{
+    [Required(ErrorMessage = "Enter your email address.")]
+    [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+    [StringLength(256)]
+    [Display(Name = "Email")]
+    public string Email { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter your full name.")]
+    [StringLength(200, MinimumLength = 2, ErrorMessage = "Enter your full name.")]
+    [Display(Name = "Full name")]
+    public string Name { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter a phone number.")]
+    [RegularExpression(@"^\+?[0-9][0-9 ()\-]{5,24}$", ErrorMessage = "Enter a phone number using digits, spaces and an optional leading +.")]
+    [Display(Name = "Phone")]
+    public string Phone { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the street address.")]
+    [StringLength(200)]
+    [Display(Name = "Address")]
+    public string AddressLine1 { get; set; } = "";
+
+    [StringLength(200)]
+    [Display(Name = "Apartment, suite (optional)")]
+    public string? AddressLine2 { get; set; }
+
+    [Required(ErrorMessage = "Enter the city.")]
+    [StringLength(100)]
+    [Display(Name = "City")]
+    public string City { get; set; } = "";
+
+    [Required(ErrorMessage = "Enter the postal code.")]
+    [StringLength(16)]
+    [Display(Name = "Postal code")]
+    public string PostalCode { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a payment method.")]
+    [StringLength(64)]
+    [Display(Name = "Payment method")]
+    public string PaymentMethod { get; set; } = "";
+
+    /// <summary>One-time key rendered into the form: submitting the same form twice finds the first payment.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]{16,64}$")]
+    public string SubmitKey { get; set; } = "";
+
+    /// <summary>The country the cart is priced in; not editable here (the header picker changes it).</summary>
+    public string Country { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PostalCodePattern(Country) is { } pattern && !pattern.IsMatch(PostalCode.Trim()))
+            yield return new ValidationResult($"Enter a valid postal code for {Country}.", [nameof(PostalCode)]);
+    }
+
+    private static Regex? PostalCodePattern(string country) => country switch
+    {
+        "KR" => KoreanPostalCode(),
+        "US" => UsZipCode(),
+        "JP" => JapanesePostalCode(),
+        "GB" => BritishPostcode(),
+        "DE" or "FR" => FiveDigitPostalCode(),
+        "NL" => DutchPostalCode(),
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^\d{5}$")]
+    private static partial Regex KoreanPostalCode();
+
+    [GeneratedRegex(@"^\d{5}(-\d{4})?$")]
+    private static partial Regex UsZipCode();
+
+    [GeneratedRegex(@"^\d{3}-?\d{4}$")]
+    private static partial Regex JapanesePostalCode();
+
+    [GeneratedRegex(@"^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$")]
+    private static partial Regex BritishPostcode();
+
+    [GeneratedRegex(@"^\d{5}$")]
+    private static partial Regex FiveDigitPostalCode();
+
+    [GeneratedRegex(@"^\d{4} ?[A-Za-z]{2}$")]
+    private static partial Regex DutchPostalCode();
+}

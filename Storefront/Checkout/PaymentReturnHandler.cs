@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
+using Storefront.Orders;
+using Storefront.Payments.Adyen;
+
+namespace Storefront.Checkout;
+
+/// <summary>
+/// What happens when the shopper comes back from KakaoPay. Works without cookies or a session (the app
+/// switch can bring the shopper back in another browser): the attempt comes from the signed reference in
+/// the returnUrl. /payments/details is called at most once per attempt; refreshes, replays and the webhook
+/// all end in the same stored outcome (F01, F02, F04).
+/// </summary>
+public sealed partial class PaymentReturnHandler(
+    StorefrontDbContext db,
+    IAdyenCheckout adyen,
+    PaymentFinalizer finalizer,
+    OrderLinks links,
+    TimeProvider time,
+    ILogger<PaymentReturnHandler> logger)
+{
+    /// <summary>How long one return holds the /payments/details call before another may take it over.</summary>
+    private static readonly TimeSpan DetailsClaimLifetime = TimeSpan.FromSeconds(60);
+
+    private static readonly JsonSerializerOptions PayloadJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public async Task<ReturnOutcome> HandleAsync(string? signedReference, string? redirectResult, string? payload,
+        CancellationToken cancellationToken)
+    {
+        if (links.ReadReturnReference(signedReference) is not { } reference)
+        {
+            LogForgedReturn(logger);
+            return new ReturnOutcome.Invalid();
+        }
+        var attempt = await db.PaymentAttempts.Include(a => a.Order)
+            .FirstOrDefaultAsync(a => a.Reference == reference, cancellationToken);
+        if (attempt is null)
+            return new ReturnOutcome.Invalid();
+
+        if (string.IsNullOrEmpty(redirectResult) && string.IsNullOrEmpty(payload))
+            return Show(attempt.Order, attempt);
+        if (!attempt.TryClaimDetails(time.GetUtcNow().UtcDateTime, DetailsClaimLifetime))
+            return Show(attempt.Order, attempt);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another return (a refresh, the other tab) or the webhook got there first.
+            return await ShowCurrentAsync(reference, cancellationToken);
+        }
+
+        PaymentDetailsResponse details;
+        try
+        {
+            details = await adyen.PaymentDetailsAsync(new PaymentDetailsRequest
+            {
+                Details = new PaymentCompletionDetails { RedirectResult = NullIfEmpty(redirectResult), Payload = NullIfEmpty(payload) },
+            }, attempt.DetailsIdempotencyKey, cancellationToken);
+        }
+        catch (AdyenException ex)
+        {
+            // Not a failure of the payment: the webhook settles it, and the order page says it is being confirmed.
+            LogDetailsFailed(logger, reference, ex.GetType().Name, ex.ErrorCode);
+            return await ShowCurrentAsync(reference, cancellationToken);
+        }
+
+        if (details.MerchantReference is { Length: > 0 } echoed && echoed != reference)
+        {
+            // A redirectResult from some other payment pasted onto our returnUrl.
+            LogMismatchedReturn(logger, reference);
+            return await ShowCurrentAsync(reference, cancellationToken);
+        }
+
+        var result = CheckoutService.ToResult(details.ResultCode, details.PspReference, details.Amount, details.RefusalReason);
+        var finalized = await finalizer.ApplyAsync(reference, result, OrderEventSource.Return,
+            JsonSerializer.Serialize(details, PayloadJson), cancellationToken);
+        return Show(finalized.Order!, finalized.Order!.Attempts.Single(a => a.Reference == reference));
+    }
+
+    private async Task<ReturnOutcome> ShowCurrentAsync(string reference, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var attempt = await db.PaymentAttempts.AsNoTracking().Include(a => a.Order)
+            .FirstAsync(a => a.Reference == reference, cancellationToken);
+        return Show(attempt.Order, attempt);
+    }
+
+    private ReturnOutcome Show(Order order, PaymentAttempt attempt) =>
+        order.Status == OrderStatus.PaymentFailed && attempt == order.CurrentAttempt
+            ? new ReturnOutcome.PaymentFailed(order.Number, attempt.Status)
+            : new ReturnOutcome.ShowOrder(links.OrderPath(order.Number));
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment return with a missing or forged reference")]
+    private static partial void LogForgedReturn(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment return {AttemptReference}: /payments/details failed ({Error} {ErrorCode}); waiting for the webhook")]
+    private static partial void LogDetailsFailed(ILogger logger, string attemptReference, string error, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment return {AttemptReference}: Adyen's result names another payment; ignored")]
+    private static partial void LogMismatchedReturn(ILogger logger, string attemptReference);
+}
+
+public abstract record ReturnOutcome
+{
+    public sealed record ShowOrder(string Path) : ReturnOutcome;
+
+    public sealed record PaymentFailed(string OrderNumber, AttemptStatus Status) : ReturnOutcome;
+
+    public sealed record Invalid : ReturnOutcome;
+}

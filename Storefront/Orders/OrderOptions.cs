@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Storefront.Orders;
+
+public sealed class OrderOptions
+{
+    public const string Section = "Orders";
+
+    /// <summary>
+    /// How long an order waits for its payment before it expires and gives its stock back. KakaoPay's own window
+    /// is about an hour; the default leaves a margin for a late webhook.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00",
+        ErrorMessage = "Orders:PaymentTimeout must be a duration between 00:05:00 and 7.00:00:00, e.g. 01:30:00.")]
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(90);
+}

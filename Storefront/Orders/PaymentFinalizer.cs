@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Cart;
+using Storefront.Data;
+
+namespace Storefront.Orders;
+
+/// <summary>
+/// Applies a payment outcome to its order: the one finaliser behind the return page and the webhook worker.
+/// The order's state machine only moves forward, and the order row is updated under optimistic concurrency,
+/// so when both paths arrive together one wins and the other finds nothing left to do. Side effects (stock
+/// given back, cart emptied) are saved in the same transaction as the state change, so they happen once.
+/// </summary>
+/// <remarks>The finaliser owns its unit of work: it clears the context's change tracker before each try.</remarks>
+public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvider time, ILogger<PaymentFinalizer> logger)
+{
+    private const int MaxTries = 8;
+
+    public async Task<FinalizeResult> ApplyAsync(string attemptReference, PaymentResult result, OrderEventSource source,
+        string? payload = null, CancellationToken cancellationToken = default)
+    {
+        for (var tryNumber = 1; ; tryNumber++)
+        {
+            db.ChangeTracker.Clear();
+            var order = await LoadByAttemptReferenceAsync(attemptReference, cancellationToken);
+            if (order is null)
+                return new FinalizeResult(null, PaymentChange.None, Matched: false);
+
+            var attempt = order.Attempts.Single(a => a.Reference == attemptReference);
+            var now = time.GetUtcNow().UtcDateTime;
+            var change = order.ApplyPaymentResult(attempt, result, now, source, payload);
+            if (change == PaymentChange.Failed && order.TakeStockRelease())
+                await ReleaseStockAsync(order, cancellationToken);
+            if (change == PaymentChange.Paid)
+                await CompleteCartAsync(order, now, cancellationToken);
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (change != PaymentChange.None)
+                    LogApplied(logger, attemptReference, result.Status, change, source);
+                return new FinalizeResult(order, change, Matched: true);
+            }
+            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
+            {
+                // Someone else moved the order (the other path, a stock change): read it again and re-apply.
+                LogConflict(logger, attemptReference, tryNumber);
+            }
+        }
+    }
+
+    /// <summary>Gives an order's units back to the catalog. The caller has won <see cref="Order.TakeStockRelease"/>.</summary>
+    public async Task ReleaseStockAsync(Order order, CancellationToken cancellationToken)
+    {
+        var productIds = order.Lines.Select(l => l.ProductId).ToList();
+        var products = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var line in order.Lines)
+        {
+            if (products.TryGetValue(line.ProductId, out var product))
+                product.ReleaseStock(line.Quantity);
+        }
+    }
+
+    public Task<Order?> LoadByAttemptReferenceAsync(string attemptReference, CancellationToken cancellationToken) =>
+        db.Orders
+            .Include(o => o.Lines)
+            .Include(o => o.Attempts)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(o => o.Attempts.Any(a => a.Reference == attemptReference), cancellationToken);
+
+    private async Task CompleteCartAsync(Order order, DateTime now, CancellationToken cancellationToken)
+    {
+        var cart = await db.Carts.Include(c => c.Lines).FirstOrDefaultAsync(c => c.PendingOrderId == order.Id, cancellationToken);
+        cart?.CompleteOrder(order.Id, now);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment {AttemptReference}: {Status} from {Source} → {Change}")]
+    private static partial void LogApplied(ILogger logger, string attemptReference, AttemptStatus status, PaymentChange change, OrderEventSource source);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Payment {AttemptReference}: concurrent update, try {Try} again")]
+    private static partial void LogConflict(ILogger logger, string attemptReference, int @try);
+}
+
+/// <summary>What the finaliser did; <see cref="Order"/> is null when no attempt has that reference.</summary>
+public sealed record FinalizeResult(Order? Order, PaymentChange Change, bool Matched);
