@@ -60,7 +60,14 @@ public static class DataRegistration
             [$"Database:Provider (Database__Provider) must be 'Sqlite' or 'SqlServer', not '{configured}'."]);
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
+    /// <summary>
+    /// Resolves a relative SQLite file against the content root (not the working directory, which differs
+    /// between `dotnet run`, the tests and a published app) and makes sure its folder exists.
+    /// </summary>
+    /// <remarks>
+    /// No busy timeout to set: Microsoft.Data.Sqlite retries a locked database until the command timeout
+    /// (<c>Default Timeout</c>, 30 s unless the connection string says otherwise).
+    /// </remarks>
     private static string ResolveSqliteFile(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);
@@ -70,8 +77,6 @@ public static class DataRegistration
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }
-        // Writers wait for each other instead of failing with "database is locked".
-        csb.DefaultTimeout = Math.Max(csb.DefaultTimeout, 30);
         return csb.ToString();
     }
 }
