@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE TABLE [Categories] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(80) NOT NULL,
+        [Name] nvarchar(80) NOT NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_Categories] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -64,7 +78,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -79,7 +93,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -94,7 +108,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -109,7 +123,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -123,7 +137,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -138,7 +152,43 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE TABLE [Products] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(100) NOT NULL,
+        [Name] nvarchar(120) NOT NULL,
+        [Description] nvarchar(2000) NOT NULL,
+        [CategoryId] int NOT NULL,
+        [ImagePath] nvarchar(300) NOT NULL,
+        [Stock] int NOT NULL,
+        [IsPublished] bit NOT NULL,
+        [IsFeatured] bit NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Products] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Products_Categories_CategoryId] FOREIGN KEY ([CategoryId]) REFERENCES [Categories] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE TABLE [ProductPrices] (
+        [Id] int NOT NULL IDENTITY,
+        [ProductId] int NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [Amount] bigint NOT NULL,
+        CONSTRAINT [PK_ProductPrices] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductPrices_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -146,7 +196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -154,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -162,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -170,7 +220,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -178,7 +228,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -186,7 +236,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -194,7 +244,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -202,11 +252,51 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128201525_Initial'
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203601_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128201525_Initial', N'10.0.15');
+    VALUES (N'20261128203601_Initial', N'10.0.15');
 END;
 
 COMMIT;
