@@ -14,3 +14,38 @@ public sealed class HealthTests(StorefrontFactory app) : IClassFixture<Storefron
         Assert.Contains("\"database\":\"Healthy\"", await response.Content.ReadAsStringAsync());
     }
 }
+
+/// <summary>The app on a SQLite file in a folder of its own, which a test can take away while the app runs.</summary>
+public sealed class RemovableDatabaseFactory : StorefrontFactory
+{
+    public RemovableDatabaseFactory()
+    {
+        // No pooling: a pooled connection would keep the removed file open and still answer.
+        Settings["ConnectionStrings:Storefront"] = $"Data Source={Path.Combine(DatabaseFolder, "storefront.db")};Pooling=False";
+    }
+
+    public string DatabaseFolder { get; } = Path.Combine(Path.GetTempPath(), $"storefront-test-{Guid.NewGuid():N}");
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (Directory.Exists(DatabaseFolder))
+            Directory.Delete(DatabaseFolder, recursive: true);
+    }
+}
+
+public sealed class UnreachableDatabaseHealthTests(RemovableDatabaseFactory app) : IClassFixture<RemovableDatabaseFactory>
+{
+    [Fact]
+    public async Task Healthz_answers_503_when_the_database_is_gone()
+    {
+        using var browser = app.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/healthz")).StatusCode);
+
+        Directory.Delete(app.DatabaseFolder, recursive: true);
+
+        var response = await browser.Client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("\"database\":\"Unhealthy\"", await response.Content.ReadAsStringAsync());
+    }
+}

@@ -42,8 +42,10 @@ public static class AccountRegistration
             .AddPolicy(MerchandiserPolicy, policy => policy.RequireRole(MerchandiserRole));
 
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section)
-            .Validate(o => string.IsNullOrEmpty(o.Email) == string.IsNullOrEmpty(o.Password),
-                "Set both Admin:Email and Admin:Password to provision a merchandiser, or neither.")
+            .Validate(o => string.IsNullOrEmpty(o.Email) || !string.IsNullOrEmpty(o.Password),
+                "Admin:Email is set but Admin:Password is not: set Admin:Password (Admin__Password) to provision the merchandiser, or remove Admin:Email.")
+            .Validate(o => string.IsNullOrEmpty(o.Password) || !string.IsNullOrEmpty(o.Email),
+                "Admin:Password is set but Admin:Email is not: set Admin:Email (Admin__Email) to provision the merchandiser, or remove Admin:Password.")
             .ValidateOnStart();
         builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
         return builder;

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -12,53 +13,70 @@ public static class DataRegistration
     public static WebApplicationBuilder AddStorefrontData(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(DatabaseOptions.Section);
-        var options = new DatabaseOptions();
-        try
-        {
-            section.Bind(options);
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
-                [$"Database:Provider must be 'Sqlite' or 'SqlServer' ({ex.InnerException?.Message ?? ex.Message})."]);
-        }
+        var provider = ReadProvider(section);
         builder.Services.Configure<DatabaseOptions>(section);
 
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
-        switch (options.Provider)
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                connectionString = PrepareSqlite(connectionString ?? DefaultSqliteConnection, builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<StorefrontDbContext, SqliteStorefrontDbContext>(o => o.UseSqlite(connectionString));
+                var sqliteConnection = ResolveSqliteFile(
+                    string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString,
+                    builder.Environment.ContentRootPath);
+                builder.Services.AddDbContext<StorefrontDbContext, SqliteStorefrontDbContext>(o => UseSqlite(o, sqliteConnection));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
                     throw new OptionsValidationException(ConnectionStringName, typeof(DatabaseOptions),
                         ["Database:Provider is SqlServer: set ConnectionStrings:Storefront (ConnectionStrings__Storefront) to a SQL Server connection string."]);
-                builder.Services.AddDbContext<StorefrontDbContext, SqlServerStorefrontDbContext>(o =>
-                    o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                builder.Services.AddDbContext<StorefrontDbContext, SqlServerStorefrontDbContext>(o => UseSqlServer(o, connectionString));
                 break;
-            default:
-                throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
-                    [$"Database:Provider must be 'Sqlite' or 'SqlServer', not '{options.Provider}'."]);
         }
 
         builder.Services.AddHostedService<DatabaseInitializer>();
         return builder;
     }
 
-    /// <summary>Resolves a relative SQLite file against the content root and makes sure its folder exists.</summary>
-    private static string PrepareSqlite(string connectionString, string contentRoot)
+    // The app and dotnet-ef (DesignTimeFactories) configure each provider here, so that the migrations and
+    // database/storefront.sql are generated with the options the app runs with.
+    internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString);
+
+    internal static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+
+    // Read by hand rather than bound: the binder's own error for an unknown enum name does not say what to set.
+    private static DatabaseProvider ReadProvider(IConfigurationSection section)
     {
-        var csb = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
-        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && csb.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        var configured = section[nameof(DatabaseOptions.Provider)];
+        if (string.IsNullOrWhiteSpace(configured))
+            return DatabaseProvider.Sqlite;
+        foreach (var provider in Enum.GetValues<DatabaseProvider>())
+        {
+            if (string.Equals(provider.ToString(), configured, StringComparison.OrdinalIgnoreCase))
+                return provider;
+        }
+        throw new OptionsValidationException(DatabaseOptions.Section, typeof(DatabaseOptions),
+            [$"Database:Provider (Database__Provider) must be 'Sqlite' or 'SqlServer', not '{configured}'."]);
+    }
+
+    /// <summary>
+    /// Resolves a relative SQLite file against the content root (not the working directory, which differs
+    /// between `dotnet run`, the tests and a published app) and makes sure its folder exists.
+    /// </summary>
+    /// <remarks>
+    /// No busy timeout to set: Microsoft.Data.Sqlite retries a locked database until the command timeout
+    /// (<c>Default Timeout</c>, 30 s unless the connection string says otherwise).
+    /// </remarks>
+    private static string ResolveSqliteFile(string connectionString, string contentRoot)
+    {
+        var csb = new SqliteConnectionStringBuilder(connectionString);
+        if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
         {
             var path = Path.GetFullPath(file, contentRoot);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             csb.DataSource = path;
         }
-        // Writers wait for each other instead of failing with "database is locked".
-        csb.DefaultTimeout = Math.Max(csb.DefaultTimeout, 30);
         return csb.ToString();
     }
 }

@@ -10,6 +10,8 @@ namespace Storefront.Shared;
 
 public static class WebRegistration
 {
+    public const string HealthPath = "/healthz";
+
     public static WebApplicationBuilder AddStorefrontWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.Section)
@@ -49,7 +51,10 @@ public static class WebRegistration
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Load balancers and orchestrators probe /healthz over plain http on the node itself: a redirect
+            // would hide the answer (or pass for healthy).
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthPath),
+                branch => branch.UseHttpsRedirection());
         }
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
@@ -63,7 +68,7 @@ public static class WebRegistration
 
     public static WebApplication MapStorefrontWeb(this WebApplication app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealth });
         app.MapRazorPages();
         return app;
     }

@@ -12,7 +12,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerStorefrontDbContext))]
-    [Migration("20261128202244_Initial")]
+    [Migration("20261128203601_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

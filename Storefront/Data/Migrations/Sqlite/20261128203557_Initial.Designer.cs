@@ -11,7 +11,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStorefrontDbContext))]
-    [Migration("20261128202230_Initial")]
+    [Migration("20261128203557_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+using Storefront.Tests.Infrastructure;
+
+namespace Storefront.Tests.Operations;
+
+/// <summary>A misconfigured app refuses to start, and says which key to set.</summary>
+public sealed class StartupValidationTests
+{
+    [Fact]
+    public void An_unknown_database_provider_is_refused()
+    {
+        var error = StartWith(("Database:Provider", "Oracle"));
+        Assert.Contains("Database:Provider", error.Message);
+        Assert.Contains("Oracle", error.Message);
+    }
+
+    [Fact]
+    public void Sql_server_without_a_connection_string_is_refused()
+    {
+        var error = StartWith(("Database:Provider", "SqlServer"), ("ConnectionStrings:Storefront", ""));
+        Assert.Contains("ConnectionStrings:Storefront", error.Message);
+    }
+
+    [Fact]
+    public void A_public_base_url_that_is_not_an_absolute_url_is_refused()
+    {
+        var error = StartWith(("Storefront:PublicBaseUrl", "not a url"));
+        Assert.Contains("Storefront:PublicBaseUrl", error.Message);
+    }
+
+    [Fact]
+    public void A_default_country_we_do_not_sell_to_is_refused()
+    {
+        var error = StartWith(("Storefront:DefaultCountry", "XX"));
+        Assert.Contains("Storefront:DefaultCountry", error.Message);
+    }
+
+    [Fact]
+    public void An_admin_email_without_a_password_is_refused()
+    {
+        var error = StartWith(("Admin:Email", "merch@test.local"), ("Admin:Password", ""));
+        Assert.Contains("Admin:Password", error.Message);
+    }
+
+    private static OptionsValidationException StartWith(params (string Key, string Value)[] settings)
+    {
+        using var app = new StorefrontFactory();
+        foreach (var (key, value) in settings)
+            app.Settings[key] = value;
+        var thrown = Record.Exception(app.StartServer);
+        Assert.NotNull(thrown);
+        return Assert.IsType<OptionsValidationException>(thrown);
+    }
+}
