@@ -1,6 +1,9 @@
 using Storefront.Account;
+using Storefront.Cart;
 using Storefront.Catalog;
+using Storefront.Checkout;
 using Storefront.Data;
+using Storefront.Orders;
 using Storefront.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +12,9 @@ builder.AddStorefrontData();
 builder.AddStorefrontWeb();
 builder.AddAccounts();
 builder.AddCatalog();
+builder.AddCart();
+builder.AddOrders();
+builder.AddCheckout();
 
 var app = builder.Build();
 

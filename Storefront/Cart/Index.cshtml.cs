@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Checkout;
+using Storefront.Data;
+using Storefront.Shared;
+
+namespace Storefront.Cart;
+
+public sealed class CartModel(CartService carts, CheckoutService checkout, ShopperMarket shopperMarket, StorefrontDbContext db) : PageModel
+{
+    public PricedCart Cart { get; private set; } = null!;
+
+    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Cart = await carts.PriceAsync(await carts.FindAsync(cancellationToken), shopperMarket.Current, cancellationToken);
+        if (Cart.CanCheckout)
+            PaymentMethods = await checkout.PaymentMethodsAsync(Cart, User, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(string? slug, int quantity = 1, CancellationToken cancellationToken = default)
+    {
+        if (quantity is < 1 or > ShoppingCart.MaxQuantityPerLine)
+            return BadRequest();
+        var productId = await db.Products.Where(p => p.Slug == slug && p.IsPublished).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (productId is null)
+            return NotFound();
+        Message = await carts.AddAsync(productId.Value, quantity, cancellationToken) switch
+        {
+            CartChange.OutOfStock => "Sorry, that product is out of stock.",
+            CartChange.LimitedByStock => "We added as many as we have in stock.",
+            _ => "Added to your cart.",
+        };
+        return new SeeOtherResult("/cart");
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(int productId, int quantity, CancellationToken cancellationToken)
+    {
+        if (quantity is < 0 or > ShoppingCart.MaxQuantityPerLine)
+        {
+            Message = $"Choose a quantity from 0 to {ShoppingCart.MaxQuantityPerLine}.";
+            return new SeeOtherResult("/cart");
+        }
+        var change = await carts.SetQuantityAsync(productId, quantity, cancellationToken);
+        Message = change switch
+        {
+            CartChange.LimitedByStock => "We have fewer in stock than you asked for; your cart has what we have.",
+            CartChange.UnknownProduct => "That item is no longer in your cart.",
+            _ => "Cart updated.",
+        };
+        return new SeeOtherResult("/cart");
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(int productId, CancellationToken cancellationToken)
+    {
+        await carts.RemoveAsync(productId, cancellationToken);
+        Message = "Removed from your cart.";
+        return new SeeOtherResult("/cart");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Account;
+using Storefront.Cart;
+using Storefront.Orders;
+using Storefront.Shared;
+
+namespace Storefront.Checkout;
+
+public sealed class CheckoutModel(
+    CartService carts, CheckoutService checkout, ShopperMarket shopperMarket, UserManager<Shopper> users) : PageModel
+{
+    [BindProperty]
+    public CheckoutForm Form { get; set; } = new();
+
+    public PricedCart Cart { get; private set; } = null!;
+
+    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+
+    /// <summary>Why the shopper is back here after KakaoPay (refused, cancelled …).</summary>
+    public string? PaymentMessage { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? payment, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return new SeeOtherResult("/cart");
+        if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { Email: { } email })
+            Form.Email = email;
+        Form.SubmitKey = NewSubmitKey();
+        PaymentMessage = payment switch
+        {
+            nameof(AttemptStatus.Refused) => "Your payment was refused by KakaoPay. You have not been charged. You can try again.",
+            nameof(AttemptStatus.Cancelled) => "You cancelled the payment. You have not been charged. You can try again.",
+            nameof(AttemptStatus.Error) or nameof(AttemptStatus.Expired) => "The payment could not be completed. You have not been charged. You can try again.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var market = shopperMarket.Current;
+        // The country is the cart's, never the form's.
+        Form.Country = market.Country;
+        ModelState.Remove($"{nameof(Form)}.{nameof(CheckoutForm.Country)}");
+        if (!ModelState.IsValid)
+            return await RedisplayAsync(cancellationToken);
+
+        var outcome = await checkout.PlaceOrderAsync(Form, market, User, Request, cancellationToken);
+        switch (outcome)
+        {
+            case CheckoutOutcome.RedirectToPayment { Action.IsPostRedirect: true } post:
+                return Partial("/Checkout/_PostRedirect.cshtml", post.Action);
+            case CheckoutOutcome.RedirectToPayment get:
+                return new SeeOtherResult(get.Action.Url!);
+            case CheckoutOutcome.ShowOrder show:
+                return new SeeOtherResult(show.Path);
+            case CheckoutOutcome.Problem problem:
+                ModelState.AddModelError(string.Empty, problem.Message);
+                Form.SubmitKey = NewSubmitKey();
+                return await RedisplayAsync(cancellationToken);
+            default:
+                throw new InvalidOperationException($"Unexpected checkout outcome {outcome}.");
+        }
+    }
+
+    private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+            return new SeeOtherResult("/cart");
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        Cart = await carts.PriceAsync(await carts.FindAsync(cancellationToken), shopperMarket.Current, cancellationToken);
+        if (Cart.IsEmpty)
+            return false;
+        if (Cart.CanCheckout)
+            PaymentMethods = await checkout.PaymentMethodsAsync(Cart, User, cancellationToken);
+        return true;
+    }
+
+    private static string NewSubmitKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}

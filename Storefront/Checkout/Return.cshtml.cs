@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Shared;
+
+namespace Storefront.Checkout;
+
+/// <summary>
+/// Adyen's returnUrl. Adyen may come back with GET or POST; a POST arrives cross-site with no antiforgery
+/// token and without the shopper's cookies, so this page needs neither (F02, F03). It always answers 303.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ReturnModel(PaymentReturnHandler handler) : PageModel
+{
+    public Task<IActionResult> OnGetAsync([FromQuery(Name = "ref")] string? reference, string? redirectResult, string? payload,
+        CancellationToken cancellationToken) =>
+        HandleAsync(reference, redirectResult, payload, cancellationToken);
+
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var form = Request.HasFormContentType ? Request.Form : null;
+        return HandleAsync(
+            Request.Query["ref"].FirstOrDefault() ?? form?["ref"].FirstOrDefault(),
+            form?["redirectResult"].FirstOrDefault() ?? Request.Query["redirectResult"].FirstOrDefault(),
+            form?["payload"].FirstOrDefault() ?? Request.Query["payload"].FirstOrDefault(),
+            cancellationToken);
+    }
+
+    private async Task<IActionResult> HandleAsync(string? reference, string? redirectResult, string? payload, CancellationToken cancellationToken) =>
+        await handler.HandleAsync(reference, redirectResult, payload, cancellationToken) switch
+        {
+            ReturnOutcome.ShowOrder show => new SeeOtherResult(show.Path),
+            ReturnOutcome.PaymentFailed failed => new SeeOtherResult($"/checkout?payment={failed.Status}"),
+            _ => BadRequest(),
+        };
+}

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Cart;
+using Storefront.Data;
+
+namespace Storefront.Orders;
+
+/// <summary>
+/// An order's status and confirmation. Visible to its owner, or to anyone holding the signed link shown
+/// after payment (a guest, or a shopper whose KakaoPay app opened another browser). Anyone else gets 404.
+/// </summary>
+public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) : PageModel
+{
+    public Order Order { get; private set; } = null!;
+
+    /// <summary>True while the outcome is still coming: the page refreshes itself.</summary>
+    public bool AwaitingOutcome => Order.Status == OrderStatus.AwaitingPayment
+        && Order.PaymentStatus is PaymentStatus.AwaitingShopper or PaymentStatus.Confirming;
+
+    public PaymentAttempt? Payment => Order.Attempts.Where(a => a.Status == AttemptStatus.Authorised).MaxBy(a => a.Number)
+        ?? Order.CurrentAttempt;
+
+    public async Task<IActionResult> OnGetAsync(string number, string? key, CancellationToken cancellationToken)
+    {
+        if (!OrderNumbers.LooksValid(number))
+            return NotFound();
+        var order = await db.Orders.AsNoTracking().AsSplitQuery()
+            .Include(o => o.Lines).Include(o => o.Attempts)
+            .FirstOrDefaultAsync(o => o.Number == number, cancellationToken);
+        var userId = CartService.UserId(User);
+        if (order is null || !(links.IsGuestKeyFor(number, key) || (userId is not null && order.ShopperId == userId)))
+            return NotFound();
+        Order = order;
+        return Page();
+    }
+}

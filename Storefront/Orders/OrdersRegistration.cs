@@ -1,0 +1,13 @@
+namespace Storefront.Orders;
+
+public static class OrdersRegistration
+{
+    public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<PaymentFinalizer>();
+        builder.Services.AddSingleton<OrderLinks>();
+        return builder;
+    }
+}
