@@ -1,5 +1,7 @@
 using Storefront.Account;
 using Storefront.Data;
+using Storefront.Payments.Adyen;
+using Storefront.Payments.Sandbox;
 using Storefront.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,11 +9,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStorefrontData();
 builder.AddStorefrontWeb();
 builder.AddAccounts();
+builder.AddAdyen();
+builder.AddAdyenSandbox();
 
 var app = builder.Build();
 
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
+app.MapAdyenSandbox();
 
 app.Run();
 
