@@ -49,12 +49,17 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
     public Browser CreateBrowser(bool followRedirects = false)
     {
-        return new Browser(CreateClient(new WebApplicationFactoryClientOptions
+        // Our own handler: over Kestrel, WebApplicationFactory's client sits on a handler that follows
+        // redirects whatever WebApplicationFactoryClientOptions.AllowAutoRedirect says.
+        return new Browser(new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = followRedirects,
+            UseCookies = true,
+            CookieContainer = new System.Net.CookieContainer(),
+        })
         {
             BaseAddress = BaseAddress,
-            AllowAutoRedirect = followRedirects,
-            HandleCookies = true,
-        }));
+        });
     }
 
     /// <summary>A fresh scope with the app's DbContext, for arranging and asserting on the database.</summary>

@@ -33,10 +33,10 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
         get { lock (_gate) return _eventHistory.ToArray(); }
     }
 
-    /// <summary>The latest payment with this merchant reference, e.g. to assert how often details were asked.</summary>
-    public SandboxPayment? FindPayment(string merchantReference)
+    /// <summary>The payments made with this merchant reference, e.g. to assert that a retry did not pay twice.</summary>
+    public IReadOnlyList<SandboxPayment> PaymentsFor(string merchantReference)
     {
-        lock (_gate) return _payments.LastOrDefault(p => p.MerchantReference == merchantReference);
+        lock (_gate) return _payments.Where(p => p.MerchantReference == merchantReference).ToArray();
     }
 
     public IReadOnlyList<SandboxToken> TokensOf(string shopperReference)
