@@ -4,6 +4,8 @@ using Storefront.Catalog;
 using Storefront.Checkout;
 using Storefront.Data;
 using Storefront.Orders;
+using Storefront.Payments.Adyen;
+using Storefront.Payments.Sandbox;
 using Storefront.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +13,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddStorefrontData();
 builder.AddStorefrontWeb();
 builder.AddAccounts();
+builder.AddAdyen();
+builder.AddAdyenSandbox();
 builder.AddCatalog();
 builder.AddCart();
 builder.AddOrders();
@@ -20,6 +24,7 @@ var app = builder.Build();
 
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
+app.MapAdyenSandbox();
 
 app.Run();
 

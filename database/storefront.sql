@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE TABLE [Carts] (
+        [Id] uniqueidentifier NOT NULL,
+        [ShopperId] nvarchar(450) NULL,
+        [PendingOrderId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Carts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -65,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -78,7 +94,40 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE TABLE [Orders] (
+        [Id] int NOT NULL IDENTITY,
+        [Number] nvarchar(32) NOT NULL,
+        [ShopperId] nvarchar(450) NULL,
+        [Country] nvarchar(2) NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [TotalAmount] bigint NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [PaymentStatus] nvarchar(40) NOT NULL,
+        [HoldsStock] bit NOT NULL,
+        [ReviewReason] nvarchar(2000) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [PaymentDeadline] datetime2 NOT NULL,
+        [PaidAt] datetime2 NULL,
+        [Version] bigint NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Phone] nvarchar(32) NOT NULL,
+        [City] nvarchar(100) NOT NULL,
+        [ShippingCountry] nvarchar(2) NOT NULL,
+        [AddressLine1] nvarchar(200) NOT NULL,
+        [AddressLine2] nvarchar(200) NULL,
+        [PostalCode] nvarchar(16) NOT NULL,
+        CONSTRAINT [PK_Orders] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -93,7 +142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -108,7 +157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -123,7 +172,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -137,7 +186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -152,7 +201,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -173,7 +222,92 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE TABLE [OrderEvent] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Source] nvarchar(40) NOT NULL,
+        [Kind] nvarchar(64) NOT NULL,
+        [Summary] nvarchar(2000) NOT NULL,
+        [Actor] nvarchar(256) NULL,
+        [Payload] nvarchar(max) NULL,
+        CONSTRAINT [PK_OrderEvent] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderEvent_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE TABLE [OrderLine] (
+        [Id] int NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [ProductId] int NOT NULL,
+        [Sku] nvarchar(100) NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [ImagePath] nvarchar(300) NOT NULL,
+        [UnitPrice] bigint NOT NULL,
+        [Quantity] int NOT NULL,
+        [TaxRateBasisPoints] int NOT NULL,
+        CONSTRAINT [PK_OrderLine] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderLine_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE TABLE [PaymentAttempts] (
+        [Id] int NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [Number] int NOT NULL,
+        [Reference] nvarchar(80) NOT NULL,
+        [PaymentMethodType] nvarchar(64) NOT NULL,
+        [SubmitKey] nvarchar(64) NOT NULL,
+        [IdempotencyKey] nvarchar(64) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [StorePaymentMethod] bit NOT NULL,
+        [StoredPaymentMethodId] nvarchar(64) NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [PspReference] nvarchar(64) NULL,
+        [ActionJson] nvarchar(max) NULL,
+        [RefusalReason] nvarchar(500) NULL,
+        [DetailsRequestedAt] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CompletedAt] datetime2 NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_PaymentAttempts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PaymentAttempts_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE TABLE [CartLines] (
+        [Id] int NOT NULL IDENTITY,
+        [CartId] uniqueidentifier NOT NULL,
+        [ProductId] int NOT NULL,
+        [Quantity] int NOT NULL,
+        CONSTRAINT [PK_CartLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CartLines_Carts_CartId] FOREIGN KEY ([CartId]) REFERENCES [Carts] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_CartLines_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -188,7 +322,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -196,7 +330,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -204,7 +338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -212,7 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -220,7 +354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -228,7 +362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -236,7 +370,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -244,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -252,7 +386,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -260,7 +426,87 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -268,7 +514,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -276,7 +522,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -284,7 +530,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -292,11 +538,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203601_Initial'
+    WHERE [MigrationId] = N'20261128203845_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128203601_Initial', N'10.0.15');
+    VALUES (N'20261128203845_Initial', N'10.0.15');
 END;
 
 COMMIT;

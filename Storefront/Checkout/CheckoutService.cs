@@ -85,10 +85,13 @@ public sealed partial class CheckoutService(
                 return problem;
             attempt = ((PlacedAttempt)placed).Attempt;
         }
-        catch (DbUpdateException) when (await FindAttemptAsync(form.SubmitKey, cancellationToken) is { } concurrent)
+        catch (DbUpdateException)
         {
-            // The same form was submitted twice at once and the other request created the attempt.
-            return await ReplayAsync(concurrent, cancellationToken);
+            // The same form was submitted twice at once, and the other request created the attempt.
+            db.ChangeTracker.Clear();
+            if (await FindAttemptAsync(form.SubmitKey, cancellationToken) is { } concurrent)
+                return await ReplayAsync(concurrent, cancellationToken);
+            throw;
         }
 
         return await StartPaymentAsync(attempt, market, user, request, cancellationToken);

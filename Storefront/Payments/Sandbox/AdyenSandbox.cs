@@ -1,0 +1,311 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Storefront.Shared;
+
+namespace Storefront.Payments.Sandbox;
+
+/// <summary>
+/// The sandbox's state: payments, tokens, idempotent replies and the events a webhook dispatcher will send.
+/// It lives in process memory (one singleton): fine for a simulator used in development and tests, lost on
+/// restart and not shared between nodes, which is why Sandbox mode is refused in Production.
+/// </summary>
+public sealed class AdyenSandbox(TimeProvider timeProvider)
+{
+    private const string ReferenceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+    private readonly Lock _gate = new();
+    private readonly List<SandboxPayment> _payments = [];
+    private readonly Dictionary<string, SandboxPayment> _bySession = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SandboxPayment> _byRedirectResult = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SandboxPayment> _byPspReference = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<SandboxToken>> _tokensByShopper = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IdempotentEntry> _idempotency = new(StringComparer.Ordinal);
+    private readonly Channel<SandboxEvent> _events = Channel.CreateUnbounded<SandboxEvent>();
+    private readonly List<SandboxEvent> _eventHistory = [];
+
+    /// <summary>Events waiting to be delivered as webhooks, in the order they happened.</summary>
+    public ChannelReader<SandboxEvent> Events => _events.Reader;
+
+    /// <summary>Every event recorded so far, delivered or not.</summary>
+    public IReadOnlyList<SandboxEvent> EventHistory
+    {
+        get { lock (_gate) return _eventHistory.ToArray(); }
+    }
+
+    /// <summary>The payments made with this merchant reference, e.g. to assert that a retry did not pay twice.</summary>
+    public IReadOnlyList<SandboxPayment> PaymentsFor(string merchantReference)
+    {
+        lock (_gate) return _payments.Where(p => p.MerchantReference == merchantReference).ToArray();
+    }
+
+    public IReadOnlyList<SandboxToken> TokensOf(string shopperReference)
+    {
+        lock (_gate) return _tokensByShopper.TryGetValue(shopperReference, out var tokens) ? tokens.ToArray() : [];
+    }
+
+    internal SandboxPayment StartRedirect(
+        string merchantAccount, string merchantReference, Money amount, SandboxMethod method, string returnUrl,
+        string? shopperReference, bool storePaymentMethod)
+    {
+        var payment = new SandboxPayment(
+            RandomUrlToken(), merchantAccount, merchantReference, amount, method, returnUrl, shopperReference, storePaymentMethod);
+        lock (_gate)
+        {
+            _payments.Add(payment);
+            _bySession.Add(payment.SessionId, payment);
+        }
+        return payment;
+    }
+
+    internal SandboxPayment? FindBySession(string? sessionId)
+    {
+        if (sessionId is null)
+            return null;
+        lock (_gate) return _bySession.GetValueOrDefault(sessionId);
+    }
+
+    /// <summary>The shopper's answer on the approval page. Deciding twice keeps the first answer.</summary>
+    internal void Decide(SandboxPayment payment, ShopperDecision decision, bool consentToStore)
+    {
+        lock (_gate)
+        {
+            if (payment.Outcome != SandboxOutcome.AwaitingShopper)
+                return;
+            var pspReference = NewPspReference();
+            var redirectResult = "Ab02b4c0!" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
+            var outcome = decision switch
+            {
+                ShopperDecision.Approve => SandboxOutcome.Authorised,
+                ShopperDecision.Decline => SandboxOutcome.Refused,
+                _ => SandboxOutcome.Cancelled,
+            };
+            payment.Finish(outcome, pspReference, redirectResult);
+            _byPspReference.Add(pspReference, payment);
+            _byRedirectResult.Add(redirectResult, payment);
+            Record(new SandboxEvent(
+                SandboxEventCodes.Authorisation, outcome == SandboxOutcome.Authorised, pspReference, null, payment.MerchantAccount,
+                payment.MerchantReference, payment.Amount, payment.Method.Type, payment.ShopperReference,
+                outcome switch { SandboxOutcome.Refused => "Refused", SandboxOutcome.Cancelled => "Cancelled", _ => null },
+                timeProvider.GetUtcNow()));
+
+            if (outcome == SandboxOutcome.Authorised && payment.StorePaymentMethod && consentToStore && payment.ShopperReference is { } shopper)
+                StoreToken(payment, shopper);
+        }
+    }
+
+    /// <summary>A <c>/payments/details</c> call for the payment behind a redirectResult; every call is counted.</summary>
+    internal SandboxPayment? FindForDetails(string redirectResult)
+    {
+        lock (_gate)
+        {
+            var payment = _byRedirectResult.GetValueOrDefault(redirectResult);
+            payment?.CountDetailsCall();
+            return payment;
+        }
+    }
+
+    internal SandboxToken? FindToken(string shopperReference, string storedPaymentMethodId)
+    {
+        lock (_gate) return _tokensByShopper.GetValueOrDefault(shopperReference)?.FirstOrDefault(t => t.Id == storedPaymentMethodId);
+    }
+
+    /// <summary>A payment with a stored token: decided at once, no shopper redirect.</summary>
+    internal SandboxPayment PayWithToken(
+        string merchantAccount, string merchantReference, Money amount, SandboxToken token, string returnUrl, bool refuse)
+    {
+        lock (_gate)
+        {
+            var method = SandboxMethod.Find(token.Type)!;
+            var payment = new SandboxPayment(
+                RandomUrlToken(), merchantAccount, merchantReference, amount, method, returnUrl, token.ShopperReference, storePaymentMethod: false);
+            var pspReference = NewPspReference();
+            payment.Finish(refuse ? SandboxOutcome.Refused : SandboxOutcome.Authorised, pspReference, redirectResult: null);
+            _payments.Add(payment);
+            _byPspReference.Add(pspReference, payment);
+            Record(new SandboxEvent(
+                SandboxEventCodes.Authorisation, !refuse, pspReference, null, merchantAccount, merchantReference, amount,
+                method.Type, token.ShopperReference, refuse ? "Refused" : null, timeProvider.GetUtcNow()));
+            return payment;
+        }
+    }
+
+    internal bool DeleteToken(string merchantAccount, string shopperReference, string storedPaymentMethodId)
+    {
+        lock (_gate)
+        {
+            if (!_tokensByShopper.TryGetValue(shopperReference, out var tokens) || tokens.RemoveAll(t => t.Id == storedPaymentMethodId) == 0)
+                return false;
+            Record(new SandboxEvent(
+                SandboxEventCodes.TokenDisabled, true, storedPaymentMethodId, null, merchantAccount, null, null, null,
+                shopperReference, null, timeProvider.GetUtcNow()));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// A refund, cancel or reversal: always "received" (a new pspReference); whether it worked is only told by
+    /// the event, as Adyen only tells it by webhook.
+    /// </summary>
+    internal string Modify(string eventCode, string paymentPspReference, string merchantAccount, string? reference, Money? amount)
+    {
+        lock (_gate)
+        {
+            var pspReference = NewPspReference();
+            var payment = _byPspReference.GetValueOrDefault(paymentPspReference);
+            var failure = payment switch
+            {
+                null => "Original pspReference not found",
+                { Outcome: not SandboxOutcome.Authorised } => "Payment was not authorised",
+                _ when eventCode == SandboxEventCodes.Cancellation => "Payment is already captured: refund it instead",
+                _ when amount is { } a && a.Currency != payment.Amount.Currency => "Currency does not match the payment",
+                _ when amount is { } a && a.MinorUnits > payment.Amount.MinorUnits - payment.RefundedMinorUnits => "Amount exceeds what is left to refund",
+                _ => null,
+            };
+            var effective = amount ?? (payment is null ? null : new Money(payment.Amount.MinorUnits - payment.RefundedMinorUnits, payment.Amount.Currency));
+            if (failure is null && effective is { } refunded)
+                payment!.Refund(refunded.MinorUnits);
+            Record(new SandboxEvent(
+                eventCode, failure is null, pspReference, paymentPspReference, merchantAccount, reference, effective,
+                payment?.Method.Type, payment?.ShopperReference, failure, timeProvider.GetUtcNow()));
+            return pspReference;
+        }
+    }
+
+    /// <summary>Claims an idempotency key: null when this request is the first; else the stored reply or "in progress".</summary>
+    internal IdempotentEntry? Claim(string key, out IdempotentEntry claimed)
+    {
+        claimed = new IdempotentEntry();
+        var existing = _idempotency.GetOrAdd(key, claimed);
+        return ReferenceEquals(existing, claimed) ? null : existing;
+    }
+
+    /// <summary>Keeps a success for replays; forgets a failure so that a retry with the same key can succeed.</summary>
+    internal void Settle(string key, IdempotentEntry entry, SandboxReply reply)
+    {
+        if (reply.Status is >= 200 and < 300)
+            entry.Reply = reply;
+        else
+            _idempotency.TryRemove(new KeyValuePair<string, IdempotentEntry>(key, entry));
+    }
+
+    private void StoreToken(SandboxPayment payment, string shopperReference)
+    {
+        var token = new SandboxToken(NewPspReference(), payment.Method.Type, payment.Method.Name, shopperReference, payment.PspReference!, timeProvider.GetUtcNow());
+        if (!_tokensByShopper.TryGetValue(shopperReference, out var tokens))
+            _tokensByShopper[shopperReference] = tokens = [];
+        tokens.Add(token);
+        foreach (var eventCode in new[] { SandboxEventCodes.RecurringContract, SandboxEventCodes.TokenCreated })
+        {
+            Record(new SandboxEvent(
+                eventCode, true, token.Id, payment.PspReference, payment.MerchantAccount, payment.MerchantReference, payment.Amount,
+                payment.Method.Type, shopperReference, null, timeProvider.GetUtcNow()));
+        }
+    }
+
+    private void Record(SandboxEvent sandboxEvent)
+    {
+        _eventHistory.Add(sandboxEvent);
+        _events.Writer.TryWrite(sandboxEvent);
+    }
+
+    /// <summary>16 upper-case letters and digits, like Adyen's pspReference.</summary>
+    private static string NewPspReference() => RandomNumberGenerator.GetString(ReferenceAlphabet, 16);
+
+    private static string RandomUrlToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+}
+
+public enum SandboxOutcome
+{
+    AwaitingShopper,
+    Authorised,
+    Refused,
+    Cancelled,
+}
+
+internal enum ShopperDecision
+{
+    Approve,
+    Decline,
+    Cancel,
+}
+
+/// <summary>One payment as the sandbox sees it.</summary>
+public sealed class SandboxPayment
+{
+    private int _detailsCalls;
+
+    internal SandboxPayment(
+        string sessionId, string merchantAccount, string merchantReference, Money amount, SandboxMethod method, string returnUrl,
+        string? shopperReference, bool storePaymentMethod)
+    {
+        SessionId = sessionId;
+        MerchantAccount = merchantAccount;
+        MerchantReference = merchantReference;
+        Amount = amount;
+        Method = method;
+        ReturnUrl = returnUrl;
+        ShopperReference = shopperReference;
+        StorePaymentMethod = storePaymentMethod;
+    }
+
+    public string MerchantAccount { get; }
+
+    public string MerchantReference { get; }
+
+    public Money Amount { get; }
+
+    public string PaymentMethodType => Method.Type;
+
+    public string? ShopperReference { get; }
+
+    public bool StorePaymentMethod { get; }
+
+    public SandboxOutcome Outcome { get; private set; }
+
+    /// <summary>Given once the shopper has decided (for a token payment, at once).</summary>
+    public string? PspReference { get; private set; }
+
+    /// <summary>How many <c>/payments/details</c> calls named this payment, replays included.</summary>
+    public int DetailsCalls => Volatile.Read(ref _detailsCalls);
+
+    public long RefundedMinorUnits { get; private set; }
+
+    internal string SessionId { get; }
+
+    internal SandboxMethod Method { get; }
+
+    internal string ReturnUrl { get; }
+
+    internal string? RedirectResult { get; private set; }
+
+    internal void Finish(SandboxOutcome outcome, string pspReference, string? redirectResult)
+    {
+        Outcome = outcome;
+        PspReference = pspReference;
+        RedirectResult = redirectResult;
+    }
+
+    internal void CountDetailsCall() => Interlocked.Increment(ref _detailsCalls);
+
+    internal void Refund(long minorUnits) => RefundedMinorUnits += minorUnits;
+}
+
+/// <summary>A stored payment method (Adyen's recurringDetailReference / storedPaymentMethodId).</summary>
+public sealed record SandboxToken(
+    string Id, string Type, string Name, string ShopperReference, string FirstPspReference, DateTimeOffset CreatedAt);
+
+/// <summary>A Checkout API answer as sent, kept to replay it for the same idempotency key.</summary>
+internal sealed record SandboxReply(int Status, byte[]? Body);
+
+internal sealed class IdempotentEntry
+{
+    private SandboxReply? _reply;
+
+    /// <summary>Null while the first request with the key is still being processed.</summary>
+    public SandboxReply? Reply
+    {
+        get => Volatile.Read(ref _reply);
+        set => Volatile.Write(ref _reply, value);
+    }
+}

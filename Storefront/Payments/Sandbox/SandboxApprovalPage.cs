@@ -1,0 +1,143 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+
+namespace Storefront.Payments.Sandbox;
+
+/// <summary>
+/// The KakaoPay-like page the shopper is redirected to: approve, decline or cancel, with the recurring consent
+/// step when the store asked to save the method. It then sends the shopper back to the returnUrl with an opaque
+/// <c>redirectResult</c>, by a 303 GET or an auto-submitted POST form (<c>Adyen:Sandbox:ReturnMethod</c>).
+/// </summary>
+internal static class SandboxApprovalPage
+{
+    public const string Path = "/sandbox/adyen/checkoutshopper";
+
+    public const string SessionField = "sessionId";
+
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string Url(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Path}/redirect";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup(Path);
+        pages.MapGet("/redirect", (HttpContext context, AdyenSandbox sandbox, IOptionsMonitor<SandboxOptions> settings, string? sessionId) =>
+            Enter(context, sandbox, settings.CurrentValue, sessionId));
+        // The store's auto-submitted form of action.data arrives here from "another site": no antiforgery token.
+        pages.MapPost("/redirect", async (HttpContext context, AdyenSandbox sandbox, IOptionsMonitor<SandboxOptions> settings) =>
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            return Enter(context, sandbox, settings.CurrentValue, form[SessionField].ToString());
+        }).DisableAntiforgery();
+        pages.MapPost("/decide", DecideAsync).DisableAntiforgery();
+    }
+
+    private static IResult Enter(HttpContext context, AdyenSandbox sandbox, SandboxOptions settings, string? sessionId)
+    {
+        if (sandbox.FindBySession(sessionId) is not { } payment)
+            return Results.NotFound();
+        return payment.Outcome == SandboxOutcome.AwaitingShopper
+            ? Page(context, payment, error: null, StatusCodes.Status200OK)
+            : ReturnToShop(payment, settings);
+    }
+
+    private static async Task<IResult> DecideAsync(
+        HttpContext context, AdyenSandbox sandbox, IOptionsMonitor<SandboxOptions> settings, IAntiforgery antiforgery)
+    {
+        // Validated here rather than by the middleware so that a stale form gets a plain 400, not an exception.
+        if (!await antiforgery.IsRequestValidAsync(context))
+            return Results.BadRequest();
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        if (sandbox.FindBySession(form[SessionField].ToString()) is not { } payment)
+            return Results.NotFound();
+        if (!Enum.TryParse<ShopperDecision>(form["decision"].ToString(), ignoreCase: true, out var decision) || !Enum.IsDefined(decision))
+            return Results.BadRequest();
+
+        var consent = form["consent"].ToString() == "true";
+        if (decision == ShopperDecision.Approve && payment.StorePaymentMethod && !consent && payment.Outcome == SandboxOutcome.AwaitingShopper)
+        {
+            return Page(context, payment,
+                $"Tick the box to let {payment.MerchantAccount} save {payment.Method.Name}, or choose Cancel.",
+                StatusCodes.Status422UnprocessableEntity);
+        }
+        sandbox.Decide(payment, decision, consent);
+        return ReturnToShop(payment, settings.CurrentValue);
+    }
+
+    private static IResult ReturnToShop(SandboxPayment payment, SandboxOptions settings)
+    {
+        var redirectResult = payment.RedirectResult!;
+        if (settings.ReturnMethod == SandboxHttpMethod.Get)
+        {
+            var location = QueryHelpers.AddQueryString(payment.ReturnUrl, "redirectResult", redirectResult);
+            return new SeeOtherResult(location);
+        }
+
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Returning to the shop</title></head><body>")
+            .Append("<form id=\"return-form\" method=\"post\" action=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"redirectResult\" value=\"").Append(Html.Encode(redirectResult)).Append("\">")
+            .Append("<p>Returning you to the shop…</p><button type=\"submit\">Return to the shop</button></form>")
+            .Append("<script>document.getElementById('return-form').submit();</script></body></html>");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+
+    private static IResult Page(HttpContext context, SandboxPayment payment, string? error, int status)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        var method = Html.Encode(payment.Method.Name);
+        var merchant = Html.Encode(payment.MerchantAccount);
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Append("<title>").Append(method).Append(" · Adyen sandbox</title><style>")
+            .Append("body{font-family:system-ui,sans-serif;background:#f6f6f6;margin:0}main{max-width:26rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:1rem}")
+            .Append(".brand{background:#ffeb00;color:#191919;display:inline-block;padding:.3rem .8rem;border-radius:.5rem;font-weight:700}")
+            .Append("button{font:inherit;padding:.6rem 1.2rem;margin:.3rem 0;border-radius:.5rem;border:1px solid #191919;cursor:pointer}")
+            .Append(".approve{background:#ffeb00}.alert{color:#b00020}.note{color:#555;font-size:.9rem}")
+            .Append("</style></head><body><main>")
+            .Append("<p class=\"brand\">").Append(method).Append("</p>")
+            .Append("<h1>Confirm your payment</h1>")
+            .Append("<p class=\"note\">Adyen sandbox: a simulation, no real money moves.</p>")
+            .Append("<dl><dt>Merchant</dt><dd id=\"merchant\">").Append(merchant).Append("</dd>")
+            .Append("<dt>Amount</dt><dd id=\"amount\">").Append(Html.Encode(payment.Amount.ToString())).Append("</dd>")
+            .Append("<dt>Order reference</dt><dd>").Append(Html.Encode(payment.MerchantReference)).Append("</dd></dl>");
+        if (error is not null)
+            html.Append("<p class=\"alert\" role=\"alert\">").Append(Html.Encode(error)).Append("</p>");
+
+        DecisionForm(html, context.Request.PathBase, "approve", "Approve", payment, tokens, consent: payment.StorePaymentMethod
+            ? $"<p><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"true\" required> <label for=\"consent\">Save {method} for future payments: I agree that {merchant} may charge it without asking me again.</label></p>"
+            : null);
+        DecisionForm(html, context.Request.PathBase, "decline", "Decline", payment, tokens, consent: null);
+        DecisionForm(html, context.Request.PathBase, "cancel", "Cancel", payment, tokens, consent: null);
+        html.Append("</main></body></html>");
+
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    private static void DecisionForm(StringBuilder html, PathString pathBase, string decision, string label, SandboxPayment payment, AntiforgeryTokenSet tokens, string? consent)
+    {
+        html.Append("<form id=\"").Append(decision).Append("-form\" method=\"post\" action=\"").Append(Html.Encode(pathBase + Path)).Append("/decide\">")
+            .Append("<input type=\"hidden\" name=\"").Append(SessionField).Append("\" value=\"").Append(Html.Encode(payment.SessionId)).Append("\">")
+            .Append("<input type=\"hidden\" name=\"decision\" value=\"").Append(decision).Append("\">")
+            .Append("<input type=\"hidden\" name=\"").Append(Html.Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Html.Encode(tokens.RequestToken ?? "")).Append("\">")
+            .Append(consent)
+            .Append("<button type=\"submit\"").Append(decision == "approve" ? " class=\"approve\"" : "").Append('>').Append(label).Append("</button></form>");
+    }
+
+    /// <summary>303, so the shopper's browser comes back to the store with a GET whatever method brought it here.</summary>
+    private sealed class SeeOtherResult(string location) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status303SeeOther;
+            httpContext.Response.Headers.Location = location;
+            return Task.CompletedTask;
+        }
+    }
+}
