@@ -28,6 +28,10 @@ public sealed class ProductionFactory : StorefrontFactory
     {
         Settings["https_port"] = "443";
         Settings["Storefront:PublicBaseUrl"] = $"https://{PublicHost}";
+        // Production refuses the sandbox: a real Adyen mode with credentials (never called here).
+        Settings["Adyen:Mode"] = "Test";
+        Settings["Adyen:ApiKey"] = "test-api-key";
+        Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
         UseKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = Certificate));
     }
 

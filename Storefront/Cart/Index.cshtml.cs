@@ -25,7 +25,7 @@ public sealed class CartModel(CartService carts, CheckoutService checkout, Shopp
 
     public async Task<IActionResult> OnPostAddAsync(string? slug, int quantity = 1, CancellationToken cancellationToken = default)
     {
-        if (quantity is < 1 or > ShoppingCart.MaxQuantityPerLine)
+        if (!ModelState.IsValid || quantity is < 1 or > ShoppingCart.MaxQuantityPerLine)
             return BadRequest();
         var productId = await db.Products.Where(p => p.Slug == slug && p.IsPublished).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken);
         if (productId is null)
@@ -41,7 +41,7 @@ public sealed class CartModel(CartService carts, CheckoutService checkout, Shopp
 
     public async Task<IActionResult> OnPostUpdateAsync(int productId, int quantity, CancellationToken cancellationToken)
     {
-        if (quantity is < 0 or > ShoppingCart.MaxQuantityPerLine)
+        if (!ModelState.IsValid || quantity is < 0 or > ShoppingCart.MaxQuantityPerLine)
         {
             Message = $"Choose a quantity from 0 to {ShoppingCart.MaxQuantityPerLine}.";
             return new SeeOtherResult("/cart");

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Storefront.Checkout;
 
 /// <summary>What the shopper types at checkout. Prices and quantities are never part of it.</summary>
-public sealed partial class CheckoutForm : IValidatableObject
+public sealed partial class CheckoutForm
 {
     [Required(ErrorMessage = "Enter your email address.")]
     [EmailAddress(ErrorMessage = "Enter a valid email address.")]
@@ -54,11 +54,14 @@ public sealed partial class CheckoutForm : IValidatableObject
     /// <summary>The country the cart is priced in; not editable here (the header picker changes it).</summary>
     public string Country { get; set; } = "";
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (PostalCodePattern(Country) is { } pattern && !pattern.IsMatch(PostalCode.Trim()))
-            yield return new ValidationResult($"Enter a valid postal code for {Country}.", [nameof(PostalCode)]);
-    }
+    /// <summary>
+    /// The postal code's format depends on the cart's country, which the server sets after binding; so this
+    /// runs beside the attribute checks rather than after them.
+    /// </summary>
+    public string? PostalCodeError() =>
+        PostalCodePattern(Country) is { } pattern && !string.IsNullOrWhiteSpace(PostalCode) && !pattern.IsMatch(PostalCode.Trim())
+            ? $"Enter a valid postal code for {Country}."
+            : null;
 
     private static Regex? PostalCodePattern(string country) => country switch
     {

@@ -45,6 +45,8 @@ public sealed class CheckoutModel(
         // The country is the cart's, never the form's.
         Form.Country = market.Country;
         ModelState.Remove($"{nameof(Form)}.{nameof(CheckoutForm.Country)}");
+        if (Form.PostalCodeError() is { } postalCodeError)
+            ModelState.AddModelError($"{nameof(Form)}.{nameof(CheckoutForm.PostalCode)}", postalCodeError);
         if (!ModelState.IsValid)
             return await RedisplayAsync(cancellationToken);
 

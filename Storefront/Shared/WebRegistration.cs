@@ -15,7 +15,11 @@ public static class WebRegistration
     public static WebApplicationBuilder AddStorefrontWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<StorefrontOptions>().BindConfiguration(StorefrontOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+            .ValidateDataAnnotations()
+            // Adyen's returnUrl and e-mailed links must never be built from a request's Host header in production.
+            .Validate(o => builder.Environment.IsDevelopment() || !string.IsNullOrEmpty(o.PublicBaseUrl),
+                "Storefront:PublicBaseUrl (Storefront__PublicBaseUrl) is required outside Development: the shop's public address, e.g. https://shop.example.com.")
+            .ValidateOnStart();
 
         // Pages live beside their feature's code (Catalog/, Cart/, Admin/ …), each with an explicit route.
         builder.Services.AddRazorPages(options =>

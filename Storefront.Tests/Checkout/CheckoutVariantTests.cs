@@ -1,0 +1,144 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Orders;
+using Storefront.Tests.Infrastructure;
+using Storefront.Tests.Payments;
+
+namespace Storefront.Tests.Checkout;
+
+/// <summary>Adyen asks for a POST redirect, and KakaoPay sends the shopper back with a POST.</summary>
+public sealed class PostRedirectFactory : SandboxFactory
+{
+    public PostRedirectFactory()
+    {
+        Settings["Adyen:Sandbox:RedirectMethod"] = "Post";
+        Settings["Adyen:Sandbox:ReturnMethod"] = "Post";
+    }
+}
+
+public sealed class PostRedirectCheckoutTests(PostRedirectFactory app) : IClassFixture<PostRedirectFactory>
+{
+    [Fact]
+    public async Task A_post_action_is_an_auto_submitted_form_and_a_cookieless_post_return_pays_the_order()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync());
+
+        var redirect = await Browser.Page.LoadAsync(await browser.SubmitCheckoutAsync());
+        Assert.Equal(HttpStatusCode.OK, redirect.Status);
+        var form = redirect.Document.QuerySelector("form#payment-redirect")!;
+        Assert.Equal("post", form.GetAttribute("method"));
+        Assert.Contains("/sandbox/adyen/", form.GetAttribute("action"));
+        Assert.NotEmpty(form.QuerySelectorAll("input[type=hidden]"));
+        Assert.Contains("document.getElementById('payment-redirect').submit()", redirect.Html);
+
+        var approval = await Browser.Page.LoadAsync(await browser.SubmitAsync(redirect, "form#payment-redirect"));
+        var returning = await Browser.Page.LoadAsync(await browser.SubmitAsync(approval, "#approve-form"));
+        Assert.Equal("post", returning.Document.QuerySelector("form#return-form")?.GetAttribute("method"));
+
+        // KakaoPay's app switch can bring the shopper back in another browser: no cookies, no antiforgery token.
+        using var otherBrowser = app.CreateBrowser();
+        var back = await otherBrowser.SubmitAsync(returning, "form#return-form");
+
+        Assert.Equal(HttpStatusCode.SeeOther, back.StatusCode);
+        Assert.StartsWith("/orders/SF-", back.Headers.Location!.OriginalString);
+        var order = await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync());
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal(HttpStatusCode.OK, (await otherBrowser.Client.GetAsync(back.Headers.Location)).StatusCode);
+    }
+}
+
+/// <summary>Adyen answers /payments with 422.</summary>
+public sealed class RejectingAdyenFactory : SandboxFactory
+{
+    public RejectingAdyenFactory() => Settings["Adyen:Sandbox:PaymentsErrorStatus"] = "422";
+}
+
+public sealed class RejectedPaymentTests(RejectingAdyenFactory app) : IClassFixture<RejectingAdyenFactory>
+{
+    [Fact]
+    public async Task A_422_gives_a_clear_message_releases_the_stock_and_keeps_the_cart()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.ChooseCountryAsync("KR");
+        var slug = await app.StockedProductAsync();
+        var stockBefore = await app.WithDbAsync(db => db.Products.Where(p => p.Slug == slug).Select(p => p.Stock).SingleAsync());
+        await browser.AddToCartAsync(slug);
+
+        var response = await browser.SubmitCheckoutAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("You have not been charged", await response.Content.ReadAsStringAsync());
+        var order = await app.WithDbAsync(db => db.Orders.Include(o => o.Attempts).OrderByDescending(o => o.Id).FirstAsync());
+        Assert.Equal(OrderStatus.PaymentFailed, order.Status);
+        Assert.Equal(AttemptStatus.Error, order.Attempts.Single().Status);
+        Assert.Equal(stockBefore, await app.WithDbAsync(db => db.Products.Where(p => p.Slug == slug).Select(p => p.Stock).SingleAsync()));
+        Assert.Single((await browser.GetAsync("/cart")).Document.QuerySelectorAll("tr.cart-line"));
+    }
+}
+
+/// <summary>Adyen answers slower than our timeout, every time.</summary>
+public sealed class SlowAdyenFactory : SandboxFactory
+{
+    public SlowAdyenFactory()
+    {
+        Settings["Adyen:Sandbox:ResponseDelay"] = "00:00:02";
+        Settings["Adyen:RequestTimeout"] = "00:00:00.300";
+        Settings["Adyen:MaxRetries"] = "1";
+    }
+}
+
+public sealed class SlowAdyenTests(SlowAdyenFactory app) : IClassFixture<SlowAdyenFactory>
+{
+    [Fact]
+    public async Task A_timeout_says_kakaopay_cannot_be_reached_and_leaves_no_order_awaiting_payment()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync());
+
+        var page = await browser.GetAsync("/checkout");
+        Assert.Contains("Payment methods cannot be loaded right now", page.Html);
+        var response = await browser.SubmitAsync(page, "#checkout-form",
+            new Dictionary<string, string>(CheckoutSteps.KoreanAddress) { ["Form.PaymentMethod"] = "kakaopay" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("KakaoPay cannot be reached right now. You have not been charged", await response.Content.ReadAsStringAsync());
+        Assert.False(await app.WithDbAsync(db => db.Orders.AnyAsync(o => o.Status == OrderStatus.AwaitingPayment)));
+    }
+}
+
+/// <summary>Test mode pointed at an address where nothing listens: Adyen is down.</summary>
+public sealed class UnreachableAdyenFactory : StorefrontFactory
+{
+    public UnreachableAdyenFactory()
+    {
+        Settings["Adyen:Mode"] = "Test";
+        Settings["Adyen:ApiKey"] = "test-api-key";
+        Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
+        Settings["Adyen:CheckoutUrl"] = "http://127.0.0.1:9/checkout/v71";
+        Settings["Adyen:RetryDelay"] = "00:00:00.010";
+    }
+}
+
+public sealed class UnreachableAdyenTests(UnreachableAdyenFactory app) : IClassFixture<UnreachableAdyenFactory>
+{
+    [Fact]
+    public async Task Adyen_down_gives_a_clear_message_and_creates_no_order()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync());
+
+        var cart = await browser.GetAsync("/cart");
+        Assert.Equal(HttpStatusCode.OK, cart.Status);
+        Assert.Contains("Payment methods cannot be loaded right now", cart.Html);
+        var page = await browser.GetAsync("/checkout");
+        var response = await browser.SubmitAsync(page, "#checkout-form",
+            new Dictionary<string, string>(CheckoutSteps.KoreanAddress) { ["Form.PaymentMethod"] = "kakaopay" });
+
+        Assert.Contains("KakaoPay cannot be reached right now", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.WithDbAsync(db => db.Orders.CountAsync()));
+    }
+}
