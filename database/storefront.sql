@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -67,7 +67,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -81,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -94,7 +94,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -112,6 +112,9 @@ BEGIN
         [UpdatedAt] datetime2 NOT NULL,
         [PaymentDeadline] datetime2 NOT NULL,
         [PaidAt] datetime2 NULL,
+        [FulfilledAt] datetime2 NULL,
+        [Carrier] nvarchar(100) NULL,
+        [TrackingNumber] nvarchar(100) NULL,
         [Version] bigint NOT NULL,
         [Email] nvarchar(256) NOT NULL,
         [Name] nvarchar(200) NOT NULL,
@@ -127,7 +130,36 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE TABLE [WebhookMessages] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] nvarchar(40) NOT NULL,
+        [EventKey] nvarchar(300) NOT NULL,
+        [EventCode] nvarchar(64) NOT NULL,
+        [PspReference] nvarchar(64) NULL,
+        [OriginalReference] nvarchar(64) NULL,
+        [MerchantReference] nvarchar(80) NULL,
+        [Success] bit NULL,
+        [Live] bit NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [ReceivedAt] datetime2 NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [LeaseOwner] nvarchar(100) NULL,
+        [LeaseExpiresAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [ProcessedAt] datetime2 NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_WebhookMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -142,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -157,7 +189,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -172,7 +204,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -186,7 +218,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -201,7 +233,30 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE TABLE [StoredPaymentMethods] (
+        [Id] int NOT NULL IDENTITY,
+        [ShopperId] nvarchar(450) NOT NULL,
+        [ShopperReference] nvarchar(64) NOT NULL,
+        [StoredPaymentMethodId] nvarchar(64) NOT NULL,
+        [PaymentMethodType] nvarchar(64) NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [FirstPspReference] nvarchar(64) NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [LastUsedAt] datetime2 NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_StoredPaymentMethods] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StoredPaymentMethods_AspNetUsers_ShopperId] FOREIGN KEY ([ShopperId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -222,7 +277,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -241,7 +296,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -261,7 +316,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -291,7 +346,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -307,7 +362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -322,7 +377,33 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE TABLE [PaymentModifications] (
+        [Id] int NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [PaymentId] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Reference] nvarchar(80) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [PspReference] nvarchar(64) NULL,
+        [RequestedBy] nvarchar(256) NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [CompletedAt] datetime2 NULL,
+        [FailureReason] nvarchar(500) NULL,
+        CONSTRAINT [PK_PaymentModifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PaymentModifications_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PaymentModifications_PaymentAttempts_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [PaymentAttempts] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -330,7 +411,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -338,7 +419,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -346,7 +427,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -354,7 +435,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -362,7 +443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -370,7 +451,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -378,7 +459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -386,7 +467,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -394,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -402,7 +483,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -410,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -418,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -426,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -434,7 +515,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -442,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -450,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -458,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -466,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -474,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -482,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -490,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -498,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -506,7 +587,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -514,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -522,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -530,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -538,11 +659,67 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128203845_Initial'
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128204807_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128203845_Initial', N'10.0.15');
+    VALUES (N'20261128204807_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -5,6 +5,7 @@ using Storefront.Account;
 using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Orders;
+using Storefront.Payments.Adyen.Webhooks;
 
 namespace Storefront.Data;
 
@@ -29,6 +30,12 @@ public abstract class StorefrontDbContext(DbContextOptions options)
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();
 
     public DbSet<ShoppingCart> Carts => Set<ShoppingCart>();
+
+    public DbSet<PaymentModification> PaymentModifications => Set<PaymentModification>();
+
+    public DbSet<StoredPaymentMethod> StoredPaymentMethods => Set<StoredPaymentMethod>();
+
+    public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

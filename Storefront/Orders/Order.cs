@@ -12,6 +12,7 @@ public sealed class Order : IVersioned
     private readonly List<OrderLine> _lines = [];
     private readonly List<PaymentAttempt> _attempts = [];
     private readonly List<OrderEvent> _events = [];
+    private readonly List<PaymentModification> _modifications = [];
 
     private Order()
     {
@@ -58,6 +59,12 @@ public sealed class Order : IVersioned
 
     public DateTime? PaidAt { get; private set; }
 
+    public DateTime? FulfilledAt { get; private set; }
+
+    public string? Carrier { get; private set; }
+
+    public string? TrackingNumber { get; private set; }
+
     public long Version { get; set; }
 
     public IReadOnlyList<OrderLine> Lines => _lines;
@@ -65,6 +72,18 @@ public sealed class Order : IVersioned
     public IReadOnlyList<PaymentAttempt> Attempts => _attempts;
 
     public IReadOnlyList<OrderEvent> Events => _events;
+
+    public IReadOnlyList<PaymentModification> Modifications => _modifications;
+
+    /// <summary>The attempt that paid the order, if any.</summary>
+    public PaymentAttempt? Payment => Status is OrderStatus.Paid or OrderStatus.Fulfilled or OrderStatus.Cancelled
+        ? _attempts.Where(a => a.Status == AttemptStatus.Authorised).MinBy(a => a.CompletedAt)
+        : null;
+
+    /// <summary>What can still be given back: the payment less every refund not rejected by Adyen.</summary>
+    public long RefundableAmount => Payment is { } payment
+        ? payment.Amount - _modifications.Where(m => m.Holds).Sum(m => m.Amount)
+        : 0;
 
     /// <summary>The latest attempt: the only one whose failure moves the order.</summary>
     public PaymentAttempt? CurrentAttempt => _attempts.MaxBy(a => a.Number);
@@ -168,6 +187,142 @@ public sealed class Order : IVersioned
         };
     }
 
+    /// <summary>
+    /// Asks for part of the payment back. Refused beyond the refundable remainder, so a double click cannot
+    /// refund twice; the caller sends it to Adyen under the modification's reference.
+    /// </summary>
+    public PaymentModification RequestRefund(long amount, string reason, string requestedBy, DateTime now)
+    {
+        if (Status is not (OrderStatus.Paid or OrderStatus.Fulfilled) || Payment is not { } payment)
+            throw new OrderStateException($"Order {Number} is {Status}: only a paid order can be refunded.");
+        if (amount <= 0)
+            throw new OrderStateException("A refund must be more than zero.");
+        if (amount > RefundableAmount)
+            throw new OrderStateException($"At most {new Money(RefundableAmount, Currency)} of order {Number} can still be refunded.");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new OrderStateException("Give a reason for the refund.");
+        var modification = AddModification(payment, ModificationKind.Refund, amount, reason, requestedBy, now);
+        AddEvent(now, OrderEventSource.Merchandiser, "RefundRequested",
+            $"Refund {modification.Reference} of {modification.Total} requested ({reason}).", requestedBy);
+        return modification;
+    }
+
+    /// <summary>
+    /// Cancels the order. Unpaid: at once, its stock released by the caller (<see cref="TakeStockRelease"/>) and any
+    /// payment still at KakaoPay given up (a late success is refunded); returns null. Paid: a reversal of
+    /// everything not yet refunded, returned for the caller to send; the order is cancelled when Adyen confirms.
+    /// </summary>
+    public PaymentModification? Cancel(string reason, string requestedBy, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new OrderStateException("Give a reason for the cancellation.");
+        if (Status is OrderStatus.AwaitingPayment or OrderStatus.PaymentFailed)
+        {
+            if (CurrentAttempt is { IsActive: true } running)
+                ApplyPaymentResult(running, new PaymentResult(AttemptStatus.Expired, RefusalReason: "order cancelled"), now, OrderEventSource.Merchandiser);
+            Status = OrderStatus.Cancelled;
+            Touch(now);
+            AddEvent(now, OrderEventSource.Merchandiser, "OrderCancelled", $"Order cancelled before payment ({reason}).", requestedBy);
+            return null;
+        }
+        if (Status != OrderStatus.Paid || Payment is not { } payment)
+            throw new OrderStateException($"Order {Number} is {Status}: it cannot be cancelled.");
+        if (_modifications.Any(m => m.Kind == ModificationKind.Reversal && m.Holds))
+            throw new OrderStateException($"Order {Number} already has a cancellation in progress.");
+        if (RefundableAmount <= 0)
+            throw new OrderStateException($"Order {Number} has nothing left to give back.");
+        var modification = AddModification(payment, ModificationKind.Reversal, RefundableAmount, reason, requestedBy, now);
+        AddEvent(now, OrderEventSource.Merchandiser, "CancellationRequested",
+            $"Cancellation {modification.Reference} requested: {modification.Total} to be given back ({reason}).", requestedBy);
+        return modification;
+    }
+
+    /// <summary>
+    /// Adyen's word on a modification (REFUND, REFUND_FAILED, CANCEL_OR_REFUND, CANCELLATION …), matched by our
+    /// reference or its pspReference. Forward-only: a settled modification does not change again.
+    /// </summary>
+    public ModificationChange ApplyModificationResult(PaymentModification modification, bool success, string? pspReference,
+        string? reason, DateTime now, OrderEventSource source, string? payload = null)
+    {
+        if (!_modifications.Contains(modification))
+            throw new ArgumentException($"Modification {modification.Reference} does not belong to order {Number}.", nameof(modification));
+        if (!modification.Complete(success, pspReference, reason, now))
+            return ModificationChange.None;
+        Touch(now);
+        AddEvent(now, source, success ? $"{modification.Kind}Confirmed" : $"{modification.Kind}Failed",
+            success
+                ? $"{modification.Kind} {modification.Reference} of {modification.Total} confirmed by Adyen."
+                : $"{modification.Kind} {modification.Reference} of {modification.Total} failed: {reason}.",
+            payload: payload);
+        if (!success)
+        {
+            Flag($"{modification.Kind} {modification.Reference} failed ({reason}); {modification.Total} is refundable again.", now, source);
+            return ModificationChange.Failed;
+        }
+        UpdateRefundStatus();
+        if (modification.Kind == ModificationKind.Reversal)
+        {
+            Status = OrderStatus.Cancelled;
+            AddEvent(now, OrderEventSource.System, "OrderCancelled", "Order cancelled: the payment was given back.");
+            return ModificationChange.Cancelled;
+        }
+        return ModificationChange.Confirmed;
+    }
+
+    /// <summary>A refund Adyen reports that this shop did not ask for (made in the Customer Area): recorded, never lost (F11).</summary>
+    public PaymentModification RecordExternalRefund(long amount, string pspReference, bool success, string? reason, DateTime now, string? payload = null)
+    {
+        var payment = Payment ?? throw new OrderStateException($"Order {Number} has no payment to refund.");
+        var modification = PaymentModification.External(this, payment, ModificationKind.Refund,
+            $"{Number}-R{_modifications.Count + 1}", amount, pspReference, success, reason, now);
+        _modifications.Add(modification);
+        Touch(now);
+        AddEvent(now, OrderEventSource.Webhook, success ? "RefundConfirmed" : "RefundFailed",
+            $"Refund of {modification.Total} made outside the shop {(success ? "confirmed" : "failed")}.", payload: payload);
+        if (success)
+            UpdateRefundStatus();
+        return modification;
+    }
+
+    public void MarkFulfilled(string carrier, string trackingNumber, string fulfilledBy, DateTime now)
+    {
+        if (Status != OrderStatus.Paid)
+            throw new OrderStateException($"Order {Number} is {Status}: only a paid order can be fulfilled.");
+        if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
+            throw new OrderStateException("Give the carrier and the tracking number.");
+        Status = OrderStatus.Fulfilled;
+        Carrier = carrier.Trim();
+        TrackingNumber = trackingNumber.Trim();
+        FulfilledAt = now;
+        Touch(now);
+        AddEvent(now, OrderEventSource.Merchandiser, "OrderFulfilled", $"Shipped with {Carrier}, tracking {TrackingNumber}.", fulfilledBy);
+    }
+
+    public void AddNote(string text, string author, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new OrderStateException("A note needs some text.");
+        Touch(now);
+        AddEvent(now, OrderEventSource.Merchandiser, "Note", text.Trim(), author);
+    }
+
+    /// <summary>
+    /// Past its payment deadline and still unpaid: the order expires (its running attempt given up, so a late
+    /// success is flagged and refunded). The caller then releases the stock through <see cref="TakeStockRelease"/>.
+    /// </summary>
+    public bool Expire(DateTime now)
+    {
+        if (Status != OrderStatus.AwaitingPayment || now < PaymentDeadline)
+            return false;
+        if (CurrentAttempt is { IsActive: true } running)
+            return ApplyPaymentResult(running, new PaymentResult(AttemptStatus.Expired, RefusalReason: "payment window closed"), now, OrderEventSource.System) == PaymentChange.Failed;
+        Status = OrderStatus.Expired;
+        PaymentStatus = PaymentStatus.Expired;
+        Touch(now);
+        AddEvent(now, OrderEventSource.System, "OrderExpired", "Order expired unpaid.");
+        return true;
+    }
+
     /// <summary>Gives the stock back exactly once: true only for the caller that must add it back to the products.</summary>
     public bool TakeStockRelease()
     {
@@ -229,6 +384,21 @@ public sealed class Order : IVersioned
         return PaymentChange.Recorded;
     }
 
+    private PaymentModification AddModification(PaymentAttempt payment, ModificationKind kind, long amount, string reason, string requestedBy, DateTime now)
+    {
+        var modification = new PaymentModification(this, payment, kind, $"{Number}-R{_modifications.Count + 1}", amount, reason.Trim(), requestedBy, now);
+        _modifications.Add(modification);
+        Touch(now);
+        return modification;
+    }
+
+    private void UpdateRefundStatus()
+    {
+        var given = _modifications.Where(m => m.Status == ModificationStatus.Confirmed).Sum(m => m.Amount);
+        if (Payment is { } payment && given > 0)
+            PaymentStatus = given >= payment.Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+    }
+
     private static string Describe(PaymentResult result) => result.Status switch
     {
         AttemptStatus.Authorised => $"authorised{(result.Amount is { } a ? $" for {a}" : "")}",
@@ -257,6 +427,21 @@ public enum PaymentChange
 
     /// <summary>Authorised but the order cannot take it: flagged, and the payment must be refunded.</summary>
     NeedsRefund,
+}
+
+/// <summary>What <see cref="Order.ApplyModificationResult"/> did.</summary>
+public enum ModificationChange
+{
+    /// <summary>Nothing: the modification was already settled (a duplicate webhook).</summary>
+    None,
+
+    Confirmed,
+
+    /// <summary>Rejected by Adyen: flagged for the merchandiser, the amount refundable again.</summary>
+    Failed,
+
+    /// <summary>A reversal confirmed: the order is cancelled; release its stock.</summary>
+    Cancelled,
 }
 
 /// <summary>An outcome from Adyen in our terms.</summary>

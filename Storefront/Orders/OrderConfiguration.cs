@@ -40,6 +40,12 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasMany(o => o.Attempts).WithOne(a => a.Order).HasForeignKey(a => a.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Attempts).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.Modifications).WithOne(m => m.Order).HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Modifications).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(o => o.Carrier).HasMaxLength(100);
+        builder.Property(o => o.TrackingNumber).HasMaxLength(100);
+        builder.Ignore(o => o.Payment);
+        builder.Ignore(o => o.RefundableAmount);
         builder.Navigation(o => o.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
@@ -88,5 +94,25 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
         builder.Property(e => e.Summary).HasMaxLength(2000).IsRequired();
         builder.Property(e => e.Actor).HasMaxLength(256);
         builder.HasIndex(e => new { e.OrderId, e.At });
+    }
+}
+
+internal sealed class PaymentModificationConfiguration : IEntityTypeConfiguration<PaymentModification>
+{
+    public void Configure(EntityTypeBuilder<PaymentModification> builder)
+    {
+        builder.Property(m => m.Reference).HasMaxLength(80).IsRequired();
+        builder.HasIndex(m => m.Reference).IsUnique();
+        builder.Property(m => m.PspReference).HasMaxLength(64);
+        builder.HasIndex(m => m.PspReference);
+        builder.Property(m => m.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(m => m.Reason).HasMaxLength(500).IsRequired();
+        builder.Property(m => m.RequestedBy).HasMaxLength(256);
+        builder.Property(m => m.FailureReason).HasMaxLength(500);
+        builder.HasIndex(m => new { m.Status, m.RequestedAt });
+        builder.HasOne(m => m.Payment).WithMany().HasForeignKey(m => m.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(m => m.Total);
+        builder.Ignore(m => m.IdempotencyKey);
+        builder.Ignore(m => m.Holds);
     }
 }

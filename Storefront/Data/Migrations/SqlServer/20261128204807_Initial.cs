@@ -115,6 +115,9 @@ namespace Storefront.Data.Migrations.SqlServer
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     PaymentDeadline = table.Column<DateTime>(type: "datetime2", nullable: false),
                     PaidAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FulfilledAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Carrier = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    TrackingNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
@@ -128,6 +131,36 @@ namespace Storefront.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Orders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EventKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    EventCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PspReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    OriginalReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    MerchantReference = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: true),
+                    Success = table.Column<bool>(type: "bit", nullable: true),
+                    Live = table.Column<bool>(type: "bit", nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ProcessedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookMessages", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -231,6 +264,35 @@ namespace Storefront.Data.Migrations.SqlServer
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
                         column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredPaymentMethods",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ShopperId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ShopperReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StoredPaymentMethodId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PaymentMethodType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FirstPspReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredPaymentMethods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredPaymentMethods_AspNetUsers_ShopperId",
+                        column: x => x.ShopperId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -398,6 +460,43 @@ namespace Storefront.Data.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PaymentModifications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrderId = table.Column<int>(type: "int", nullable: false),
+                    PaymentId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PspReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentModifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentModifications_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PaymentModifications_PaymentAttempts_PaymentId",
+                        column: x => x.PaymentId,
+                        principalTable: "PaymentAttempts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -526,6 +625,32 @@ namespace Storefront.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_OrderId",
+                table: "PaymentModifications",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_PaymentId",
+                table: "PaymentModifications",
+                column: "PaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_PspReference",
+                table: "PaymentModifications",
+                column: "PspReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_Reference",
+                table: "PaymentModifications",
+                column: "Reference",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_Status_RequestedAt",
+                table: "PaymentModifications",
+                columns: new[] { "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductPrices_ProductId_Currency",
                 table: "ProductPrices",
                 columns: new[] { "ProductId", "Currency" },
@@ -546,6 +671,43 @@ namespace Storefront.Data.Migrations.SqlServer
                 table: "Products",
                 column: "Slug",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredPaymentMethods_ShopperId",
+                table: "StoredPaymentMethods",
+                column: "ShopperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredPaymentMethods_ShopperReference",
+                table: "StoredPaymentMethods",
+                column: "ShopperReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredPaymentMethods_StoredPaymentMethodId",
+                table: "StoredPaymentMethods",
+                column: "StoredPaymentMethodId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_EventKey",
+                table: "WebhookMessages",
+                column: "EventKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_MerchantReference",
+                table: "WebhookMessages",
+                column: "MerchantReference");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_ReceivedAt",
+                table: "WebhookMessages",
+                column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_Status_NextAttemptAt",
+                table: "WebhookMessages",
+                columns: new[] { "Status", "NextAttemptAt" });
         }
 
         /// <inheritdoc />
@@ -579,25 +741,34 @@ namespace Storefront.Data.Migrations.SqlServer
                 name: "OrderLine");
 
             migrationBuilder.DropTable(
-                name: "PaymentAttempts");
+                name: "PaymentModifications");
 
             migrationBuilder.DropTable(
                 name: "ProductPrices");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "StoredPaymentMethods");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "WebhookMessages");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "Carts");
 
             migrationBuilder.DropTable(
-                name: "Orders");
+                name: "PaymentAttempts");
 
             migrationBuilder.DropTable(
                 name: "Products");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Orders");
 
             migrationBuilder.DropTable(
                 name: "Categories");
