@@ -86,6 +86,20 @@ public sealed partial class SandboxTests(SandboxFactory app) : IClassFixture<San
     }
 
     [Fact]
+    public async Task A_decision_without_the_pages_antiforgery_token_is_refused()
+    {
+        using var browser = app.CreateBrowser();
+        var reference = NewReference();
+        var payment = await app.Adyen.PaymentsAsync(CheckoutContractTests.KakaoPay(reference, app.ReturnUrl(reference)), "pay:" + reference);
+        var page = await SandboxShopper.OpenApprovalPageAsync(browser, payment.Action!);
+
+        var forged = await browser.SubmitAsync(page, "#approve-form", new Dictionary<string, string> { ["__RequestVerificationToken"] = "forged" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(SandboxOutcome.AwaitingShopper, app.Sandbox.PaymentsFor(reference).Single().Outcome);
+    }
+
+    [Fact]
     public async Task Storing_kakaopay_needs_the_shoppers_consent_and_then_remembers_a_token()
     {
         using var browser = app.CreateBrowser();

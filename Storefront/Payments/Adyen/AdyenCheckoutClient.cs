@@ -214,7 +214,7 @@ internal sealed partial class AdyenCheckoutClient(
         Message = "Adyen {Operation} unavailable after {ElapsedMilliseconds} ms: {Failure}")]
     private static partial void LogUnavailable(ILogger logger, string operation, long elapsedMilliseconds, string failure);
 
-    [LoggerMessage(EventId = 4103, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 4103, Level = LogLevel.Information,
         Message = "Adyen offered no payment methods for country {CountryCode} and currency {Currency}")]
     private static partial void LogNoPaymentMethods(ILogger logger, string? countryCode, string? currency);
 }

@@ -47,6 +47,7 @@ public static class AdyenRegistration
                 adyen.MaxRetries > 0
                 && IsSafeToRepeat(args.Context.GetRequestMessage())
                 && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+            // Room for every attempt plus the exponential back-off between them, jitter included.
             var backOff = TimeSpan.FromTicks(adyen.RetryDelay.Ticks * ((1L << (adyen.MaxRetries + 1)) - 1) * 2);
             resilience.TotalRequestTimeout.Timeout = adyen.RequestTimeout * (adyen.MaxRetries + 1) + backOff + TimeSpan.FromSeconds(1);
             resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, adyen.RequestTimeout.Ticks * 2));

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Storefront.Payments.Adyen;
 
 /// <summary><c>POST /payments</c>. Send an idempotency key stored with the payment attempt (F19).</summary>
@@ -169,6 +171,7 @@ public sealed record CheckoutAction
 
     public string? PaymentMethodType { get; init; }
 
+    [JsonIgnore]
     public bool IsPostRedirect => string.Equals(Method, "POST", StringComparison.OrdinalIgnoreCase);
 }
 

@@ -160,6 +160,7 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
                 _ when eventCode == SandboxEventCodes.Cancellation => "Payment is already captured: refund it instead",
                 _ when amount is { } a && a.Currency != payment.Amount.Currency => "Currency does not match the payment",
                 _ when amount is { } a && a.MinorUnits > payment.Amount.MinorUnits - payment.RefundedMinorUnits => "Amount exceeds what is left to refund",
+                _ when payment.RefundedMinorUnits >= payment.Amount.MinorUnits => "Payment is already fully refunded",
                 _ => null,
             };
             var effective = amount ?? (payment is null ? null : new Money(payment.Amount.MinorUnits - payment.RefundedMinorUnits, payment.Amount.Currency));
