@@ -5,6 +5,7 @@ using Storefront.Checkout;
 using Storefront.Data;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
+using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Payments.Sandbox;
 using Storefront.Shared;
 
@@ -14,6 +15,7 @@ builder.AddStorefrontData();
 builder.AddStorefrontWeb();
 builder.AddAccounts();
 builder.AddAdyen();
+builder.AddAdyenWebhooks();
 builder.AddAdyenSandbox();
 builder.AddCatalog();
 builder.AddCart();
@@ -24,6 +26,7 @@ var app = builder.Build();
 
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
+app.MapAdyenWebhooks();
 app.MapAdyenSandbox();
 
 app.Run();

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -67,7 +67,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -81,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -94,7 +94,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -130,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -151,6 +151,7 @@ BEGIN
         [LeaseOwner] nvarchar(100) NULL,
         [LeaseExpiresAt] datetime2 NULL,
         [LastError] nvarchar(2000) NULL,
+        [AppliedAt] datetime2 NULL,
         [ProcessedAt] datetime2 NULL,
         [Version] bigint NOT NULL,
         CONSTRAINT [PK_WebhookMessages] PRIMARY KEY ([Id])
@@ -159,7 +160,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -174,7 +175,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -189,7 +190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -204,7 +205,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -218,7 +219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -233,7 +234,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -256,7 +257,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -277,7 +278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -296,7 +297,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -316,7 +317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -346,7 +347,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -362,7 +363,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -377,7 +378,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -403,7 +404,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -411,7 +412,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -419,7 +420,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -427,7 +428,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -435,7 +436,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -443,7 +444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -451,7 +452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -459,7 +460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -467,7 +468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -475,7 +476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -483,7 +484,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -491,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -499,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -507,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -515,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -523,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -531,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -539,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -547,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -555,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -563,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -571,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -579,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -587,7 +588,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -595,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -603,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -611,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -619,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -627,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -635,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -643,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -651,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -659,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -667,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -675,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -683,7 +684,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -691,7 +692,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -699,7 +700,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -707,7 +708,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -715,11 +716,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210222_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128204807_Initial', N'10.0.15');
+    VALUES (N'20261128210222_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -117,6 +117,7 @@ public sealed class UnreachableAdyenFactory : StorefrontFactory
         Settings["Adyen:Mode"] = "Test";
         Settings["Adyen:ApiKey"] = "test-api-key";
         Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
+        UseWebhookSecrets();
         Settings["Adyen:CheckoutUrl"] = "http://127.0.0.1:9/checkout/v71";
         Settings["Adyen:RetryDelay"] = "00:00:00.010";
     }

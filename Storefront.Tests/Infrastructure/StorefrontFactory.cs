@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Storefront.Data;
 
 namespace Storefront.Tests.Infrastructure;
@@ -17,14 +19,62 @@ namespace Storefront.Tests.Infrastructure;
 /// </summary>
 public class StorefrontFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"storefront-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
 
-    public StorefrontFactory() => UseKestrel(0);
+    /// <summary>The app on a database file of its own, deleted with the factory.</summary>
+    public StorefrontFactory()
+        : this(NewDatabasePath(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>
+    /// The app on <paramref name="databasePath"/>, which outlives the factory: two instances one after the other
+    /// (a restart) or side by side (two nodes) share it. The caller deletes it (<see cref="DeleteDatabase"/>).
+    /// Protected: xunit wants a single public constructor on a class fixture.
+    /// </summary>
+    protected StorefrontFactory(string databasePath)
+        : this(databasePath, ownsDatabase: false)
+    {
+    }
+
+    private StorefrontFactory(string databasePath, bool ownsDatabase)
+    {
+        _databasePath = databasePath;
+        _ownsDatabase = ownsDatabase;
+        UseKestrel(0);
+    }
 
     public const string MerchandiserEmail = "merch@test.local";
     public const string MerchandiserPassword = "Merch-Test-Pass-1";
 
+    /// <summary>Webhook secrets for apps in Test or Live mode, where they must be configured (never sent anywhere).</summary>
+    public const string TestHmacKey = "44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056";
+    public const string TestTokenizationHmacKey = "0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0";
+
     public Dictionary<string, string?> Settings { get; } = new();
+
+    /// <summary>When set before start, the app's clock: tests move time with <see cref="FakeTimeProvider.Advance"/>.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
+    public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"storefront-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Deletes a SQLite file and its WAL companions once no app uses it.</summary>
+    public static void DeleteDatabase(string databasePath)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(databasePath + suffix);
+    }
+
+    /// <summary>HMAC keys and Basic auth for an app in Test or Live mode.</summary>
+    protected void UseWebhookSecrets()
+    {
+        Settings["Adyen:HmacKeys:0"] = TestHmacKey;
+        Settings["Adyen:TokenizationHmacKeys:0"] = TestTokenizationHmacKey;
+        Settings["Adyen:WebhookUsername"] = "adyen-test";
+        Settings["Adyen:WebhookPassword"] = "adyen-test-password";
+    }
 
     /// <summary>The app's real address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress
@@ -45,6 +95,8 @@ public class StorefrontFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Password", MerchandiserPassword);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (Clock is { } clock)
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
     /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
@@ -75,8 +127,7 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            File.Delete(_databasePath + suffix);
+        if (_ownsDatabase)
+            DeleteDatabase(_databasePath);
     }
 }

@@ -32,6 +32,7 @@ public sealed class ProductionFactory : StorefrontFactory
         Settings["Adyen:Mode"] = "Test";
         Settings["Adyen:ApiKey"] = "test-api-key";
         Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
+        UseWebhookSecrets();
         UseKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = Certificate));
     }
 

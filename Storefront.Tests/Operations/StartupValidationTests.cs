@@ -42,6 +42,22 @@ public sealed class StartupValidationTests
         Assert.Contains("Admin:Password", error.Message);
     }
 
+    [Fact]
+    public void Test_mode_without_webhook_secrets_is_refused_naming_each_key()
+    {
+        var error = StartWith(("Adyen:Mode", "Test"), ("Adyen:ApiKey", "test-api-key"), ("Adyen:MerchantAccount", "StorefrontKR_Test"));
+        Assert.Contains("Adyen:HmacKeys:0", error.Message);
+        Assert.Contains("Adyen:TokenizationHmacKeys:0", error.Message);
+        Assert.Contains("Adyen:WebhookUsername and Adyen:WebhookPassword", error.Message);
+    }
+
+    [Fact]
+    public void A_webhook_setting_out_of_range_is_refused()
+    {
+        var error = StartWith(("Adyen:Webhooks:MaxAttempts", "0"));
+        Assert.Contains("Adyen:Webhooks:MaxAttempts", error.Message);
+    }
+
     private static OptionsValidationException StartWith(params (string Key, string Value)[] settings)
     {
         using var app = new StorefrontFactory();

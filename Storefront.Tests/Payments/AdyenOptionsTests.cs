@@ -41,7 +41,7 @@ public sealed class AdyenOptionsTests
         Assert.Contains(Validate(Environments.Production, live), f => f.StartsWith("Adyen:LiveUrlPrefix is required", StringComparison.Ordinal));
 
         live.CheckoutUrl = "https://proxy.example/checkout/v71";
-        Assert.Empty(Validate(Environments.Production, live));
+        Assert.DoesNotContain(Validate(Environments.Production, live), f => f.StartsWith("Adyen:LiveUrlPrefix", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -56,7 +56,12 @@ public sealed class AdyenOptionsTests
     [InlineData("")]
     public void Hmac_keys_must_be_hex(string key)
     {
-        var options = new AdyenOptions { Mode = AdyenMode.Test, ApiKey = "k", MerchantAccount = "m", HmacKeys = ["44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056", key] };
+        var options = new AdyenOptions
+        {
+            Mode = AdyenMode.Test, ApiKey = "k", MerchantAccount = "m", WebhookUsername = "adyen", WebhookPassword = "secret",
+            HmacKeys = ["44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056", key],
+            TokenizationHmacKeys = ["0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0"],
+        };
         Assert.Equal(["Adyen:HmacKeys:1 must be the HMAC key in hexadecimal, as shown in the Customer Area."], Validate(Environments.Production, options));
 
         options = new AdyenOptions { Mode = AdyenMode.Test, ApiKey = "k", MerchantAccount = "m", TokenizationHmacKeys = [key] };
@@ -86,9 +91,26 @@ public sealed class AdyenOptionsTests
             MerchantAccount = "ShopKR_Ecom",
             LiveUrlPrefix = "1797a841fbb37ca7-AdyenDemo",
             HmacKeys = ["44782DEF547AAA06C910C43932B1EB0C71FC68D9D0C057550C48EC2ACF6BA056"],
+            TokenizationHmacKeys = ["0F1E2D3C4B5A69788796A5B4C3D2E1F00F1E2D3C4B5A69788796A5B4C3D2E1F0"],
             WebhookUsername = "adyen",
             WebhookPassword = "secret",
         }));
+
+    [Theory]
+    [InlineData(AdyenMode.Test)]
+    [InlineData(AdyenMode.Live)]
+    public void Test_and_live_need_both_hmac_keys_and_the_webhook_basic_auth(AdyenMode mode)
+    {
+        var failures = Validate(Environments.Production, new AdyenOptions { Mode = mode, ApiKey = "k", MerchantAccount = "m", LiveUrlPrefix = "abc" });
+
+        Assert.Contains(failures, f => f.StartsWith($"Adyen:HmacKeys:0 is required in {mode} mode", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith($"Adyen:TokenizationHmacKeys:0 is required in {mode} mode", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith($"Adyen:WebhookUsername and Adyen:WebhookPassword are required in {mode} mode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Sandbox_needs_no_webhook_secrets_in_its_configuration() =>
+        Assert.Empty(Validate(Environments.Development, new AdyenOptions { Mode = AdyenMode.Sandbox, ApiKey = "k", MerchantAccount = "m" }));
 
     private static IReadOnlyList<string> Validate(string environment, AdyenOptions options)
     {

@@ -16,8 +16,14 @@ public class SandboxFactory : StorefrontFactory
 {
     public SandboxFactory()
     {
-        Settings["Adyen:Mode"] = "Sandbox";
-        Settings["Adyen:RetryDelay"] = "00:00:00.010";
+        UseSandbox();
+    }
+
+    /// <summary>On a database file the caller owns, shared with other instances (a restart, a second node).</summary>
+    protected SandboxFactory(string databasePath)
+        : base(databasePath)
+    {
+        UseSandbox();
     }
 
     public ConcurrentQueue<AdyenExchange> Exchanges { get; } = new();
@@ -28,6 +34,12 @@ public class SandboxFactory : StorefrontFactory
 
     /// <summary>A returnUrl on this app, like the checkout will send.</summary>
     public string ReturnUrl(string reference) => new Uri(BaseAddress, $"checkout/return?o={Uri.EscapeDataString(reference)}").AbsoluteUri;
+
+    private void UseSandbox()
+    {
+        Settings["Adyen:Mode"] = "Sandbox";
+        Settings["Adyen:RetryDelay"] = "00:00:00.010";
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

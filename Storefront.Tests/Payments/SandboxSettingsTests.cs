@@ -126,6 +126,7 @@ public sealed class TestModeFactory : StorefrontFactory
         Settings["Adyen:Mode"] = "Test";
         Settings["Adyen:ApiKey"] = "AQE-test-key";
         Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
+        UseWebhookSecrets();
     }
 }
 

@@ -82,7 +82,7 @@ public sealed class Order : IVersioned
 
     /// <summary>What can still be given back: the payment less every refund not rejected by Adyen.</summary>
     public long RefundableAmount => Payment is { } payment
-        ? payment.Amount - _modifications.Where(m => m.Holds).Sum(m => m.Amount)
+        ? payment.Amount - _modifications.Where(m => m.Holds && m.IsAgainst(payment)).Sum(m => m.Amount)
         : 0;
 
     /// <summary>The latest attempt: the only one whose failure moves the order.</summary>
@@ -269,10 +269,16 @@ public sealed class Order : IVersioned
         return ModificationChange.Confirmed;
     }
 
-    /// <summary>A refund Adyen reports that this shop did not ask for (made in the Customer Area): recorded, never lost (F11).</summary>
-    public PaymentModification RecordExternalRefund(long amount, string pspReference, bool success, string? reason, DateTime now, string? payload = null)
+    /// <summary>
+    /// A refund Adyen reports that this shop did not ask for (made in the Customer Area): recorded, never lost (F11).
+    /// <paramref name="payment"/> is the attempt Adyen names, when it is not the one that paid the order.
+    /// </summary>
+    public PaymentModification RecordExternalRefund(long amount, string pspReference, bool success, string? reason, DateTime now,
+        string? payload = null, PaymentAttempt? payment = null)
     {
-        var payment = Payment ?? throw new OrderStateException($"Order {Number} has no payment to refund.");
+        payment ??= Payment ?? throw new OrderStateException($"Order {Number} has no payment to refund.");
+        if (!_attempts.Contains(payment) || payment.Status != AttemptStatus.Authorised)
+            throw new OrderStateException($"Attempt {payment.Reference} of order {Number} holds no money to refund.");
         var modification = PaymentModification.External(this, payment, ModificationKind.Refund,
             $"{Number}-R{_modifications.Count + 1}", amount, pspReference, success, reason, now);
         _modifications.Add(modification);
@@ -282,6 +288,59 @@ public sealed class Order : IVersioned
         if (success)
             UpdateRefundStatus();
         return modification;
+    }
+
+    /// <summary>
+    /// Adyen's REFUND_FAILED: the refund did not happen, even one already confirmed (a scheme can reject it days
+    /// later). The modification ends Failed, its amount refundable again, and the order is flagged.
+    /// </summary>
+    public ModificationChange ApplyModificationFailure(PaymentModification modification, string? pspReference, string? reason,
+        DateTime now, OrderEventSource source, string? payload = null)
+    {
+        if (modification.Status == ModificationStatus.Requested)
+            return ApplyModificationResult(modification, false, pspReference, reason, now, source, payload);
+        if (!_modifications.Contains(modification))
+            throw new ArgumentException($"Modification {modification.Reference} does not belong to order {Number}.", nameof(modification));
+        if (!modification.Reopen(reason, now))
+            return ModificationChange.None;
+        Touch(now);
+        AddEvent(now, source, $"{modification.Kind}Failed",
+            $"{modification.Kind} {modification.Reference} of {modification.Total}, confirmed before, failed: {reason}.", payload: payload);
+        Flag($"{modification.Kind} {modification.Reference} failed after it was confirmed ({reason}); {modification.Total} is refundable again.", now, source);
+        UpdateRefundStatus();
+        return ModificationChange.Failed;
+    }
+
+    /// <summary>
+    /// Gives back a payment the order cannot keep (authorised after the order expired or was cancelled, or a second
+    /// payment of a paid order), whatever the order's status. Made once per attempt: asking again returns the same
+    /// refund, so a retried webhook never refunds twice. The caller sends it to Adyen under its reference.
+    /// </summary>
+    public PaymentModification RequestAutomaticRefund(PaymentAttempt attempt, DateTime now)
+    {
+        if (!_attempts.Contains(attempt))
+            throw new ArgumentException($"Attempt {attempt.Reference} does not belong to order {Number}.", nameof(attempt));
+        if (attempt.Status != AttemptStatus.Authorised || (Status is OrderStatus.Paid or OrderStatus.Fulfilled && attempt == Payment))
+            throw new OrderStateException($"Attempt {attempt.Reference} is not a payment order {Number} must give back.");
+        if (_modifications.FirstOrDefault(m => m.IsAutomatic && m.IsAgainst(attempt)) is { } existing)
+            return existing;
+        var modification = AddModification(attempt, ModificationKind.Refund, attempt.Amount,
+            $"Automatic refund: {attempt.Reference} was authorised while the order was {Status}", PaymentModification.SystemActor, now);
+        AddEvent(now, OrderEventSource.System, "RefundRequested",
+            $"Refund {modification.Reference} of {modification.Total} requested automatically: attempt {attempt.Reference} cannot be kept.",
+            PaymentModification.SystemActor);
+        return modification;
+    }
+
+    /// <summary>Automatic refunds saved but not yet accepted by Adyen (no pspReference): to send, or to send again.</summary>
+    public IEnumerable<PaymentModification> AutomaticRefundsToSubmit =>
+        _modifications.Where(m => m.IsAutomatic && m.Status == ModificationStatus.Requested && m.PspReference is null);
+
+    /// <summary>A webhook that changed nothing (a replay, news of an attempt already final): kept on the timeline with its payload.</summary>
+    public void RecordWebhook(string eventCode, string summary, string payload, DateTime now)
+    {
+        Touch(now);
+        AddEvent(now, OrderEventSource.Webhook, eventCode, summary, payload: payload);
     }
 
     public void MarkFulfilled(string carrier, string trackingNumber, string fulfilledBy, DateTime now)
@@ -394,9 +453,12 @@ public sealed class Order : IVersioned
 
     private void UpdateRefundStatus()
     {
-        var given = _modifications.Where(m => m.Status == ModificationStatus.Confirmed).Sum(m => m.Amount);
-        if (Payment is { } payment && given > 0)
-            PaymentStatus = given >= payment.Amount ? PaymentStatus.Refunded : PaymentStatus.PartiallyRefunded;
+        if (Payment is not { } payment)
+            return;
+        var given = _modifications.Where(m => m.Status == ModificationStatus.Confirmed && m.IsAgainst(payment)).Sum(m => m.Amount);
+        PaymentStatus = given == 0 ? PaymentStatus.Authorised
+            : given >= payment.Amount ? PaymentStatus.Refunded
+            : PaymentStatus.PartiallyRefunded;
     }
 
     private static string Describe(PaymentResult result) => result.Status switch

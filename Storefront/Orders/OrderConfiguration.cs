@@ -46,6 +46,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.TrackingNumber).HasMaxLength(100);
         builder.Ignore(o => o.Payment);
         builder.Ignore(o => o.RefundableAmount);
+        builder.Ignore(o => o.AutomaticRefundsToSubmit);
         builder.Navigation(o => o.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
@@ -114,5 +115,6 @@ internal sealed class PaymentModificationConfiguration : IEntityTypeConfiguratio
         builder.Ignore(m => m.Total);
         builder.Ignore(m => m.IdempotencyKey);
         builder.Ignore(m => m.Holds);
+        builder.Ignore(m => m.IsAutomatic);
     }
 }

@@ -13,4 +13,9 @@ public sealed class OrderOptions
     [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00",
         ErrorMessage = "Orders:PaymentTimeout must be a duration between 00:05:00 and 7.00:00:00, e.g. 01:30:00.")]
     public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(90);
+
+    /// <summary>How often the expiry worker looks for orders past their payment deadline.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00",
+        ErrorMessage = "Orders:ExpiryInterval must be a duration between 00:00:01 and 01:00:00, e.g. 00:01:00.")]
+    public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -7,6 +7,8 @@ public static class OrdersRegistration
         builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PaymentFinalizer>();
+        builder.Services.AddScoped<OrderExpiry>();
+        builder.Services.AddHostedService<OrderExpiryWorker>();
         builder.Services.AddSingleton<OrderLinks>();
         return builder;
     }

@@ -15,8 +15,22 @@ public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvide
 {
     private const int MaxTries = 8;
 
-    public async Task<FinalizeResult> ApplyAsync(string attemptReference, PaymentResult result, OrderEventSource source,
-        string? payload = null, CancellationToken cancellationToken = default)
+    public Task<FinalizeResult> ApplyAsync(string attemptReference, PaymentResult result, OrderEventSource source,
+        string? payload = null, CancellationToken cancellationToken = default) =>
+        ApplyCoreAsync(attemptReference, result, source, payload, webhook: null, cancellationToken);
+
+    /// <summary>
+    /// A payment outcome brought by a webhook. It lands on the order's timeline with its payload even when it changes
+    /// nothing, and is saved in one transaction with what <paramref name="saveAlongside"/> tracks on this finaliser's
+    /// context (the caller's scoped <see cref="StorefrontDbContext"/>): the inbox row that brought it, so the event is
+    /// applied and acknowledged together, once. <paramref name="saveAlongside"/> runs again on every retry.
+    /// </summary>
+    public Task<FinalizeResult> ApplyWebhookAsync(string attemptReference, PaymentResult result, string eventCode, string payload,
+        Func<Order, CancellationToken, Task> saveAlongside, CancellationToken cancellationToken) =>
+        ApplyCoreAsync(attemptReference, result, OrderEventSource.Webhook, payload, new WebhookDelivery(eventCode, saveAlongside), cancellationToken);
+
+    private async Task<FinalizeResult> ApplyCoreAsync(string attemptReference, PaymentResult result, OrderEventSource source,
+        string? payload, WebhookDelivery? webhook, CancellationToken cancellationToken)
     {
         for (var tryNumber = 1; ; tryNumber++)
         {
@@ -32,6 +46,20 @@ public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvide
                 await ReleaseStockAsync(order, cancellationToken);
             if (change == PaymentChange.Paid)
                 await CompleteCartAsync(order, now, cancellationToken);
+            // The money exists but the order cannot keep it: the refund is saved with the change, so it cannot be
+            // lost; Adyen is asked for it after the commit (the webhook worker does, under the refund's reference).
+            if (change == PaymentChange.NeedsRefund)
+                order.RequestAutomaticRefund(attempt, now);
+            if (webhook is not null)
+            {
+                if (change == PaymentChange.None)
+                {
+                    order.RecordWebhook(webhook.EventCode,
+                        $"{webhook.EventCode} for attempt {attemptReference}: nothing to change, the attempt is {attempt.Status}.",
+                        payload ?? "", now);
+                }
+                await webhook.SaveAlongside(order, cancellationToken);
+            }
 
             try
             {
@@ -64,6 +92,7 @@ public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvide
         db.Orders
             .Include(o => o.Lines)
             .Include(o => o.Attempts)
+            .Include(o => o.Modifications)
             .AsSplitQuery()
             .FirstOrDefaultAsync(o => o.Attempts.Any(a => a.Reference == attemptReference), cancellationToken);
 
@@ -82,3 +111,6 @@ public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvide
 
 /// <summary>What the finaliser did; <see cref="Order"/> is null when no attempt has that reference.</summary>
 public sealed record FinalizeResult(Order? Order, PaymentChange Change, bool Matched);
+
+/// <summary>The webhook an outcome came with: its event code for the timeline, and the inbox row saved with it.</summary>
+internal sealed record WebhookDelivery(string EventCode, Func<Order, CancellationToken, Task> SaveAlongside);

@@ -28,6 +28,9 @@ public enum ModificationStatus
 /// </summary>
 public sealed class PaymentModification
 {
+    /// <summary><see cref="RequestedBy"/> of a refund the shop asked for by itself (a payment it could not keep).</summary>
+    public const string SystemActor = "system";
+
     private PaymentModification()
     {
     }
@@ -90,7 +93,25 @@ public sealed class PaymentModification
     /// <summary>Counts against the refundable amount unless Adyen rejected it.</summary>
     public bool Holds => Status != ModificationStatus.Failed;
 
+    /// <summary>Asked for by the shop itself, not by a merchandiser: an automatic refund of a payment it could not keep.</summary>
+    public bool IsAutomatic => RequestedBy == SystemActor;
+
     public void RecordSubmitted(string pspReference) => PspReference ??= pspReference;
+
+    /// <summary>Gives money back from <paramref name="attempt"/> (saved or not yet saved).</summary>
+    internal bool IsAgainst(PaymentAttempt attempt) =>
+        ReferenceEquals(Payment, attempt) || (PaymentId != 0 && PaymentId == attempt.Id);
+
+    /// <summary>A confirmed modification that Adyen later reports failed (REFUND_FAILED after REFUND).</summary>
+    internal bool Reopen(string? reason, DateTime now)
+    {
+        if (Status != ModificationStatus.Confirmed)
+            return false;
+        Status = ModificationStatus.Failed;
+        FailureReason = reason;
+        CompletedAt = now;
+        return true;
+    }
 
     internal bool Complete(bool success, string? pspReference, string? reason, DateTime now)
     {

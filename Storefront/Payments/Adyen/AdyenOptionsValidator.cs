@@ -22,6 +22,13 @@ internal sealed class AdyenOptionsValidator(IHostEnvironment environment) : IVal
                     failures.Add($"Adyen:ApiKey is required in {options.Mode} mode (Adyen__ApiKey).");
                 if (string.IsNullOrWhiteSpace(options.MerchantAccount))
                     failures.Add($"Adyen:MerchantAccount is required in {options.Mode} mode (Adyen__MerchantAccount).");
+                // Without them every webhook would be refused, and payments, refunds and tokens would never settle.
+                if (options.HmacKeys.Length == 0)
+                    failures.Add($"Adyen:HmacKeys:0 is required in {options.Mode} mode: the standard webhook's HMAC key from the Customer Area, in hex (Adyen__HmacKeys__0).");
+                if (options.TokenizationHmacKeys.Length == 0)
+                    failures.Add($"Adyen:TokenizationHmacKeys:0 is required in {options.Mode} mode: the tokenization webhook's HMAC key from the Customer Area, in hex (Adyen__TokenizationHmacKeys__0).");
+                if (string.IsNullOrEmpty(options.WebhookUsername) && string.IsNullOrEmpty(options.WebhookPassword))
+                    failures.Add($"Adyen:WebhookUsername and Adyen:WebhookPassword are required in {options.Mode} mode: the Basic auth set on the webhooks in the Customer Area (Adyen__WebhookUsername, Adyen__WebhookPassword).");
                 break;
         }
 

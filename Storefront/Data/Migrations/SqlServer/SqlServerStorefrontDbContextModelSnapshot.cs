@@ -898,6 +898,9 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 

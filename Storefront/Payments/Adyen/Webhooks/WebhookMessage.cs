@@ -34,6 +34,8 @@ public enum WebhookStatus
 /// </summary>
 public sealed class WebhookMessage : IVersioned
 {
+    public const int MaxErrorLength = 2000;
+
     private WebhookMessage()
     {
     }
@@ -54,6 +56,19 @@ public sealed class WebhookMessage : IVersioned
         NextAttemptAt = receivedAt;
         Status = WebhookStatus.Pending;
     }
+
+    /// <summary>A standard notification item, keyed on (pspReference, eventCode, success, originalReference).</summary>
+    public static WebhookMessage Standard(NotificationRequestItem item, bool live, string rawItem, DateTime receivedAt) =>
+        new(WebhookKind.Standard,
+            $"{item.PspReference}:{item.EventCode}:{(item.IsSuccess ? "true" : "false")}:{item.OriginalReference}",
+            item.EventCode!, item.PspReference, NullIfEmpty(item.OriginalReference), NullIfEmpty(item.MerchantReference),
+            item.IsSuccess, live, rawItem, receivedAt);
+
+    /// <summary>A tokenization webhook, keyed on (eventId, type); its whole body is kept.</summary>
+    public static WebhookMessage Tokenization(TokenizationNotification notification, bool live, string rawBody, DateTime receivedAt) =>
+        new(WebhookKind.Tokenization, $"token:{notification.EventId}:{notification.Type}", notification.Type!,
+            pspReference: notification.EventId, originalReference: null, merchantReference: null,
+            success: null, live, rawBody, receivedAt);
 
     public long Id { get; private set; }
 
@@ -95,9 +110,56 @@ public sealed class WebhookMessage : IVersioned
 
     public DateTime? LeaseExpiresAt { get; set; }
 
+    /// <summary>Why the last try failed, or why the row is Unmatched. Never holds a secret.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// When its effect on the order was saved. A row can be applied but not yet Processed when a follow-up (an
+    /// automatic refund sent to Adyen) failed: the retry then only repeats the follow-up.
+    /// </summary>
+    public DateTime? AppliedAt { get; set; }
 
     public DateTime? ProcessedAt { get; set; }
 
     public long Version { get; set; }
+
+    public bool IsLeasedBy(string owner) => LeaseOwner == owner;
+
+    /// <summary>Takes the row for one try; saved under optimistic concurrency, so only one worker wins it.</summary>
+    public void Claim(string owner, DateTime now, TimeSpan leaseDuration)
+    {
+        LeaseOwner = owner;
+        LeaseExpiresAt = now + leaseDuration;
+        Attempts++;
+    }
+
+    public void MarkApplied(DateTime now) => AppliedAt ??= now;
+
+    /// <summary>Done: <see cref="WebhookStatus.Processed"/>, or <see cref="WebhookStatus.Unmatched"/> with the reason.</summary>
+    public void Complete(WebhookStatus status, DateTime now, string? reason = null)
+    {
+        if (status is not (WebhookStatus.Processed or WebhookStatus.Unmatched))
+            throw new ArgumentOutOfRangeException(nameof(status), status, "A row completes as Processed or Unmatched.");
+        Status = status;
+        ProcessedAt = now;
+        LastError = reason;
+        ReleaseLease();
+    }
+
+    /// <summary>The try failed: retried after <paramref name="retryDelay"/>, or Poisoned once it has had <paramref name="maxAttempts"/> tries.</summary>
+    public void Fail(string error, DateTime now, TimeSpan retryDelay, int maxAttempts)
+    {
+        Status = Attempts >= maxAttempts ? WebhookStatus.Poisoned : WebhookStatus.Failed;
+        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
+        NextAttemptAt = now + retryDelay;
+        ReleaseLease();
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private void ReleaseLease()
+    {
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+    }
 }

@@ -14,7 +14,7 @@ internal sealed class WebhookMessageConfiguration : IEntityTypeConfiguration<Web
         builder.Property(m => m.OriginalReference).HasMaxLength(64);
         builder.Property(m => m.MerchantReference).HasMaxLength(80);
         builder.Property(m => m.LeaseOwner).HasMaxLength(100);
-        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.Property(m => m.LastError).HasMaxLength(WebhookMessage.MaxErrorLength);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.MerchantReference);

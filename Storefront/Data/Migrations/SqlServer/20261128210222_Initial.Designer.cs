@@ -13,7 +13,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerStorefrontDbContext))]
-    [Migration("20261128204807_Initial")]
+    [Migration("20261128210222_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -900,6 +900,9 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");

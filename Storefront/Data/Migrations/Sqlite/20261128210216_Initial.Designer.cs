@@ -12,7 +12,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStorefrontDbContext))]
-    [Migration("20261128204803_Initial")]
+    [Migration("20261128210216_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -864,6 +864,9 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");

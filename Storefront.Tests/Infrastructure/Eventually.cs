@@ -1,0 +1,28 @@
+namespace Storefront.Tests.Infrastructure;
+
+/// <summary>
+/// Waits for what the app does in the background (the webhook worker, the expiry worker) by reading the state
+/// again until it holds or a deadline passes; never a fixed sleep.
+/// </summary>
+public static class Eventually
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>The first value of <paramref name="read"/> that satisfies <paramref name="holds"/>; fails the test with the last one.</summary>
+    public static async Task<T> ReachesAsync<T>(Func<Task<T>> read, Func<T, bool> holds, string expectation, TimeSpan? deadline = null,
+        Func<T, string>? describe = null)
+    {
+        var giveUpAt = DateTime.UtcNow + (deadline ?? Deadline);
+        while (true)
+        {
+            var value = await read();
+            if (holds(value))
+                return value;
+            if (DateTime.UtcNow > giveUpAt)
+                Assert.Fail($"Still not {expectation} after {(deadline ?? Deadline).TotalSeconds:0} s; last seen: {(describe is null ? value : describe(value))}");
+            await Task.Delay(Interval);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Storefront.Data;
+
+namespace Storefront.Orders;
+
+/// <summary>
+/// Expires orders still unpaid past their payment deadline and gives their stock back, exactly once: each order
+/// is moved under optimistic concurrency, so two nodes (or the expiry and a webhook) racing on it end with one
+/// winner, and the loser reads the order again and finds nothing left to do (F07, F12).
+/// </summary>
+public sealed partial class OrderExpiry(StorefrontDbContext db, PaymentFinalizer finalizer, TimeProvider time, ILogger<OrderExpiry> logger)
+{
+    private const int BatchSize = 50;
+    private const int MaxTries = 4;
+
+    /// <summary>Expires every order due now; returns how many expired.</summary>
+    public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
+    {
+        var expired = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await db.Orders.AsNoTracking()
+                .Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentDeadline <= now)
+                .OrderBy(o => o.PaymentDeadline)
+                .Select(o => o.Id)
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            var expiredNow = 0;
+            foreach (var orderId in due)
+            {
+                if (await ExpireAsync(orderId, cancellationToken))
+                    expiredNow++;
+            }
+            expired += expiredNow;
+            // A full batch that all expired may have more behind it; anything else waits for the next round.
+            if (due.Count < BatchSize || expiredNow < due.Count)
+                return expired;
+        }
+    }
+
+    private async Task<bool> ExpireAsync(int orderId, CancellationToken cancellationToken)
+    {
+        for (var tryNumber = 1; ; tryNumber++)
+        {
+            db.ChangeTracker.Clear();
+            var order = await db.Orders.Include(o => o.Lines).Include(o => o.Attempts).AsSplitQuery()
+                .FirstAsync(o => o.Id == orderId, cancellationToken);
+            if (!order.Expire(time.GetUtcNow().UtcDateTime))
+                return false;
+            if (order.TakeStockRelease())
+                await finalizer.ReleaseStockAsync(order, cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                LogExpired(logger, order.Number);
+                return true;
+            }
+            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
+            {
+                // Paid, failed or expired by someone else meanwhile, or its products' stock moved: look again.
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogGaveUp(logger, order.Number, tryNumber);
+                return false;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} expired unpaid; its stock is released")]
+    private static partial void LogExpired(ILogger logger, string orderNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} kept changing under the expiry ({Tries} tries); left for the next round")]
+    private static partial void LogGaveUp(ILogger logger, string orderNumber, int tries);
+}
+
+/// <summary>Runs <see cref="OrderExpiry"/> every <c>Orders:ExpiryInterval</c>, on every node.</summary>
+public sealed partial class OrderExpiryWorker(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<OrderOptions> options,
+    ILogger<OrderExpiryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<OrderExpiry>().ExpireDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogRoundFailed(logger, ex);
+            }
+            await Task.Delay(options.Value.ExpiryInterval, time, stoppingToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order expiry round failed; trying again at the next interval")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
