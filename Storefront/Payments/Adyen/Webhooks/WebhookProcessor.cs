@@ -351,9 +351,11 @@ public sealed partial class WebhookProcessor(
             .Select(a => a.Reference).FirstOrDefaultAsync(cancellationToken);
         if (byPspReference is not null || string.IsNullOrEmpty(item.MerchantReference))
             return byPspReference;
-        // Our reference is only trusted for an attempt that has no other pspReference: Adyen does not enforce
-        // unique merchant references, so a payment made elsewhere under it must not move our order.
-        return await db.PaymentAttempts.Where(a => a.Reference == item.MerchantReference && a.PspReference == null)
+        // Our reference is only trusted for an attempt with no other pspReference: Adyen does not enforce unique
+        // merchant references, so a payment made elsewhere under it must not move our order. (The return page may
+        // have recorded this very pspReference since the first query.)
+        return await db.PaymentAttempts
+            .Where(a => a.Reference == item.MerchantReference && (a.PspReference == null || a.PspReference == item.PspReference))
             .Select(a => a.Reference).FirstOrDefaultAsync(cancellationToken);
     }
 
