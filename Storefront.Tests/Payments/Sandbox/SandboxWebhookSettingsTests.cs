@@ -132,3 +132,23 @@ public sealed class UnreachableReceiverTests(UnreachableReceiverSandboxFactory a
         Assert.Equal(HttpStatusCode.OK, (await browser.Client.GetAsync("/healthz")).StatusCode);
     }
 }
+
+public sealed class SandboxWebhookSettingsValidationTests
+{
+    [Theory]
+    [InlineData("Adyen:Sandbox:WebhookRetryScale", "0")]
+    [InlineData("Adyen:Sandbox:WebhookRetryDelays:0", "-00:00:01")]
+    [InlineData("Adyen:Sandbox:WebhookUrl", "/webhooks/adyen")]
+    [InlineData("Adyen:Sandbox:TokenWebhookUrl", "ftp://shop.test/webhooks/adyen/tokens")]
+    [InlineData("Adyen:Sandbox:WebhookTimeout", "00:00:00")]
+    [InlineData("Adyen:Sandbox:OfferLifetime", "00:00:00")]
+    public void Webhook_settings_that_cannot_work_are_refused_at_start(string key, string value)
+    {
+        using var app = new SandboxFactory();
+        app.Settings[key] = value;
+
+        var thrown = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(Record.Exception(app.StartServer));
+
+        Assert.Contains(key.Split(':')[2], thrown.Message, StringComparison.Ordinal);
+    }
+}

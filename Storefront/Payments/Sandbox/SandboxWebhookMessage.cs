@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Storefront.Payments.Adyen;
@@ -16,9 +17,11 @@ internal sealed record SandboxWebhookMessage(SandboxEvent Event, byte[] Body, st
 {
     public const string HmacSignatureHeaderName = "HmacSignature";
 
+    /// <summary>Plain UTF-8 like Adyen's bodies: "+09:00", not "\u002B09:00"; Korean references as they are.</summary>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>Signs with the primary key (the first one); unsigned when no key is configured.</summary>
