@@ -121,7 +121,7 @@ internal static class SandboxCheckoutApi
             var method = SandboxMethod.Find(request.PaymentMethod.Type)!;
             var started = sandbox.StartRedirect(
                 request.MerchantAccount!, request.Reference!, amount, method, request.ReturnUrl!, request.ShopperReference,
-                request.StorePaymentMethod == true);
+                request.StorePaymentMethod == true, options.OfferLifetime);
             var approvalUrl = SandboxApprovalPage.Url(context.Request);
             var action = options.RedirectMethod == SandboxHttpMethod.Post
                 ? new WireRedirectAction("redirect", method.Type, "POST", approvalUrl,
@@ -239,9 +239,10 @@ internal static class SandboxCheckoutApi
             amount = new Money(value, currency);
         }
 
+        var failRefunds = context.RequestServices.GetRequiredService<IOptionsMonitor<SandboxOptions>>().CurrentValue.FailRefunds;
         return Idempotent(context, sandbox, () =>
         {
-            var pspReference = sandbox.Modify(eventCode, paymentPspReference, request.MerchantAccount!, request.Reference, amount);
+            var pspReference = sandbox.Modify(eventCode, paymentPspReference, request.MerchantAccount!, request.Reference, amount, failRefunds);
             return Json(201, new WireModificationResponse(
                 request.MerchantAccount!, paymentPspReference, pspReference, request.Reference, "received",
                 amount is { } a ? WireAmount.From(a) : null));
