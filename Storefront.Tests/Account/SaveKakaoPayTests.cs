@@ -138,6 +138,8 @@ public sealed class SaveKakaoPayTests(SandboxFactory app) : IClassFixture<Sandbo
         Assert.Contains("KakaoPay is being saved", saving.TextContent);
         Assert.Empty(page.Document.QuerySelectorAll("[data-testid=saved-method]"));
         Assert.Null(page.Document.QuerySelector("[data-testid=no-saved-methods]"));
+        // It shows the token as soon as the webhook brings it.
+        Assert.NotNull(page.Document.QuerySelector("meta[http-equiv=refresh]"));
     }
 
     [Theory]
