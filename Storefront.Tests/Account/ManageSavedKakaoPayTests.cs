@@ -71,6 +71,29 @@ public sealed class ManageSavedKakaoPayTests(SandboxFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task Removing_a_method_adyen_no_longer_has_removes_it_here_too()
+    {
+        using var browser = app.CreateBrowser();
+        var saved = await browser.RegisterAndSaveKakaoPayAsync(app, await app.StockedProductAsync(skip: 5));
+        var rowId = await app.StoreTokenAsWebhookWouldAsync(saved);
+        var page = await browser.GetAsync(AccountPaths.PaymentMethods);
+        // Gone at Adyen after the page was shown (deleted in the Customer Area, say).
+        await app.Adyen.DeleteStoredPaymentMethodAsync(saved.Token.Id, saved.ShopperReference);
+        var exchangesBefore = app.Exchanges.Count;
+
+        var removed = await browser.SubmitAsync(page, $"[data-method-id='{rowId}'] form");
+
+        Assert.Equal(HttpStatusCode.SeeOther, removed.StatusCode);
+        Assert.Equal($"{AccountPaths.PaymentMethods}?removed=done", removed.Headers.Location!.OriginalString);
+        Assert.Equal("800", Assert.Single(app.Exchanges.Skip(exchangesBefore), e => e.Method == HttpMethod.Delete).ResponseBody switch
+        {
+            { } body => System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("errorCode").GetString(),
+            null => null,
+        });
+        Assert.Equal(StoredPaymentMethodStatus.Disabled, (await app.SavedMethodAsync(rowId)).Status);
+    }
+
+    [Fact]
     public async Task The_list_follows_adyen_a_token_adyen_lacks_is_disabled_and_one_we_lack_is_added()
     {
         using var browser = app.CreateBrowser();

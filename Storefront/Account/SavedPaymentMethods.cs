@@ -66,7 +66,7 @@ public sealed partial class SavedPaymentMethods(
                     && token.SupportedRecurringProcessingModels?.Contains(model.ToString()) != false))
             .OrderByDescending(row => row.LastUsedAt ?? row.CreatedAt)
             .Select(row => new SavedMethodOption(row.Id, row.PaymentMethodType,
-                PaymentMethodLogos.DisplayName(row.PaymentMethodType, row.DisplayName), row.CreatedAt, row.LastUsedAt, row.StoredPaymentMethodId))
+                PaymentMethodLogos.DisplayName(row.PaymentMethodType, row.DisplayName), row.CreatedAt, row.StoredPaymentMethodId))
             .ToList();
     }
 
@@ -235,7 +235,7 @@ public sealed partial class SavedPaymentMethods(
 
 /// <summary>A saved method checkout may offer. <see cref="FormValue"/> names our row, never Adyen's token.</summary>
 /// <param name="StoredPaymentMethodId">Adyen's token: sent to Adyen only, never written into a page.</param>
-public sealed record SavedMethodOption(int Id, string Type, string Name, DateTime AddedAt, DateTime? LastUsedAt, string StoredPaymentMethodId)
+public sealed record SavedMethodOption(int Id, string Type, string Name, DateTime AddedAt, string StoredPaymentMethodId)
 {
     private const string Prefix = "saved:";
 

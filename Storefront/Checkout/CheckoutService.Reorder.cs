@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Cart;
+using Storefront.Catalog;
 using Storefront.Orders;
 using Storefront.Shared;
 
@@ -186,7 +187,7 @@ public sealed partial class CheckoutService
             ? await ReplayAsync(submitted, cancellationToken)
             : new CheckoutOutcome.NotFound();
 
-    private async Task<Dictionary<int, Catalog.Product>> ProductsOfAsync(Order order, bool tracked, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, Product>> ProductsOfAsync(Order order, bool tracked, CancellationToken cancellationToken)
     {
         var productIds = order.Lines.Select(l => l.ProductId).ToList();
         var products = db.Products.Include(p => p.Prices).Where(p => productIds.Contains(p.Id));
