@@ -166,6 +166,8 @@ internal static class SandboxCheckoutApi
                 return Error(422, "sandbox_required", "Field 'shopperReference' is required to pay with a stored payment method.", "validation");
             if (request.RecurringProcessingModel is null)
                 return Error(422, "sandbox_required", "Field 'recurringProcessingModel' is required to pay with a stored payment method.", "validation");
+            if (request.ShopperInteraction != "ContAuth")
+                return Error(422, "sandbox_invalid_shopper_interaction", "A payment with a stored payment method needs shopperInteraction 'ContAuth'.", "validation");
             if (sandbox.FindToken(request.ShopperReference, tokenId) is not { } token || token.Type != type)
                 return Error(422, "800", "Contract not found", "validation");
         }
