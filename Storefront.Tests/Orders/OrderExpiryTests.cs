@@ -20,6 +20,9 @@ public sealed class ExpiryFactory : SandboxFactory
     {
         Clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         Settings["Orders:ExpiryInterval"] = "00:01:00";
+        // The sandbox's own KakaoPay page closes its offer on the same clock: kept open past the order's window, so
+        // that a shopper can still approve after the order expired.
+        Settings["Adyen:Sandbox:OfferLifetime"] = "03:00:00";
     }
 
     public FakeTimeProvider Time => Clock!;

@@ -39,6 +39,9 @@ public class SandboxFactory : StorefrontFactory
     {
         Settings["Adyen:Mode"] = "Sandbox";
         Settings["Adyen:RetryDelay"] = "00:00:00.010";
+        // A test decides when Adyen's webhooks reach the store (before the return, after it, never) and posts them
+        // itself; the sandbox delivering them as well would race with it. DeliveringSandboxFactory turns delivery on.
+        Settings["Adyen:Sandbox:DeliverWebhooks"] = "false";
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -52,6 +55,9 @@ public class SandboxFactory : StorefrontFactory
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // The sandbox's webhook deliveries go through the same handlers; only Checkout calls are exchanges.
+            if (!request.RequestUri!.AbsolutePath.StartsWith(AdyenOptions.SandboxCheckoutPath, StringComparison.Ordinal))
+                return await base.SendAsync(request, cancellationToken);
             var requestBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);

@@ -300,25 +300,6 @@ public sealed partial class SandboxTests(SandboxFactory app) : IClassFixture<San
     }
 
     [Fact]
-    public async Task Events_wait_on_a_channel_for_the_webhook_dispatcher()
-    {
-        using var browser = app.CreateBrowser();
-        var reference = NewReference();
-        var payment = await app.Adyen.PaymentsAsync(CheckoutContractTests.KakaoPay(reference, app.ReturnUrl(reference)), "pay:" + reference);
-        await SandboxShopper.PayAsync(browser, payment.Action!, "approve");
-
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        SandboxEvent next;
-        do
-        {
-            next = await app.Sandbox.Events.ReadAsync(deadline.Token);
-        }
-        while (next.MerchantReference != reference);
-        Assert.Equal((SandboxEventCodes.Authorisation, true, AdyenOptions.SandboxMerchantAccount), (next.EventCode, next.Success, next.MerchantAccount));
-        Assert.Equal(new Storefront.Shared.Money(15_000, "KRW"), next.Amount);
-    }
-
-    [Fact]
     public async Task A_test_mode_client_reaches_the_sandbox_through_checkout_url()
     {
         using var adyen = new AdyenClientHarness(o =>

@@ -85,6 +85,15 @@ public sealed class StoredPaymentMethod : IVersioned
         UpdatedAt = now;
     }
 
+    /// <summary>RECURRING_CONTRACT names the payment that created a token first told us about without it.</summary>
+    public void RecordFirstPayment(string pspReference, DateTime now)
+    {
+        if (FirstPspReference is not null)
+            return;
+        FirstPspReference = pspReference;
+        UpdatedAt = now;
+    }
+
     /// <summary>Adyen says the token exists again (<c>recurring.token.updated/alreadyExisting</c>).</summary>
     public void Reactivate(DateTime now)
     {

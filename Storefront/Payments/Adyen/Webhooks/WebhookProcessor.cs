@@ -258,6 +258,8 @@ public sealed partial class WebhookProcessor(
         if (stored is not null && stored.ShopperReference != shopperReference)
             return $"The token belongs to another shopperReference than {shopperReference}.";
 
+        if (stored is not null && firstPspReference is not null)
+            stored.RecordFirstPayment(firstPspReference, now);
         switch (change)
         {
             case TokenChange.Created or TokenChange.Confirmed when stored is null:
