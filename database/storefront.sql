@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -67,7 +67,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -81,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -94,20 +94,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
         [Id] int NOT NULL IDENTITY,
         [Number] nvarchar(32) NOT NULL,
         [ShopperId] nvarchar(450) NULL,
+        [SearchEmail] nvarchar(256) NOT NULL,
+        [SearchName] nvarchar(256) NOT NULL,
+        [SearchPhone] nvarchar(256) NOT NULL,
         [Country] nvarchar(2) NOT NULL,
         [Currency] nvarchar(3) NOT NULL,
         [TotalAmount] bigint NOT NULL,
         [Status] nvarchar(40) NOT NULL,
         [PaymentStatus] nvarchar(40) NOT NULL,
+        [PaymentMethod] nvarchar(64) NULL,
         [HoldsStock] bit NOT NULL,
         [ReviewReason] nvarchar(2000) NULL,
+        [FlaggedAt] datetime2 NULL,
         [CreatedAt] datetime2 NOT NULL,
         [UpdatedAt] datetime2 NOT NULL,
         [PaymentDeadline] datetime2 NOT NULL,
@@ -130,7 +135,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -152,6 +157,8 @@ BEGIN
         [LeaseExpiresAt] datetime2 NULL,
         [LastError] nvarchar(2000) NULL,
         [ProcessedAt] datetime2 NULL,
+        [ReprocessedBy] nvarchar(256) NULL,
+        [ReprocessedAt] datetime2 NULL,
         [Version] bigint NOT NULL,
         CONSTRAINT [PK_WebhookMessages] PRIMARY KEY ([Id])
     );
@@ -159,7 +166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -174,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -189,7 +196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -204,7 +211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -218,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -233,7 +240,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -256,7 +263,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -277,7 +284,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -288,6 +295,8 @@ BEGIN
         [Kind] nvarchar(64) NOT NULL,
         [Summary] nvarchar(2000) NOT NULL,
         [Actor] nvarchar(256) NULL,
+        [FromStatus] nvarchar(40) NULL,
+        [FromPaymentStatus] nvarchar(40) NULL,
         [Payload] nvarchar(max) NULL,
         CONSTRAINT [PK_OrderEvent] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_OrderEvent_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
@@ -296,7 +305,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -316,7 +325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -346,7 +355,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -362,7 +371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -377,7 +386,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -393,6 +402,7 @@ BEGIN
         [PspReference] nvarchar(64) NULL,
         [RequestedBy] nvarchar(256) NULL,
         [RequestedAt] datetime2 NOT NULL,
+        [SubmitKey] nvarchar(64) NULL,
         [CompletedAt] datetime2 NULL,
         [FailureReason] nvarchar(500) NULL,
         CONSTRAINT [PK_PaymentModifications] PRIMARY KEY ([Id]),
@@ -403,7 +413,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -411,7 +421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -419,7 +429,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -427,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -435,7 +445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -443,7 +453,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -451,7 +461,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -459,7 +469,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -467,7 +477,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -475,7 +485,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -483,7 +493,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -491,7 +501,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -499,7 +509,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -507,7 +517,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -515,7 +525,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -523,7 +533,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_Country_CreatedAt] ON [Orders] ([Country], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CreatedAt] ON [Orders] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_FlaggedAt] ON [Orders] ([FlaggedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -531,7 +565,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PaidAt] ON [Orders] ([PaidAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PaymentMethod_CreatedAt] ON [Orders] ([PaymentMethod], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PaymentStatus_CreatedAt] ON [Orders] ([PaymentStatus], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SearchEmail] ON [Orders] ([SearchEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SearchName] ON [Orders] ([SearchName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SearchPhone] ON [Orders] ([SearchPhone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -539,7 +621,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -547,7 +629,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -555,7 +637,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_TotalAmount_CreatedAt] ON [Orders] ([TotalAmount], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -563,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -571,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -579,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -587,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -595,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -603,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -611,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -619,7 +709,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -627,7 +717,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentModifications_SubmitKey] ON [PaymentModifications] ([SubmitKey]) WHERE [SubmitKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -635,7 +733,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -643,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -651,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -659,7 +757,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -667,7 +765,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -675,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -683,7 +781,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_EventCode_ReceivedAt] ON [WebhookMessages] ([EventCode], [ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -691,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -699,7 +805,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -707,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -715,11 +821,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128204807_Initial'
+    WHERE [MigrationId] = N'20261128210214_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_Status_ReceivedAt] ON [WebhookMessages] ([Status], [ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128210214_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128204807_Initial', N'10.0.15');
+    VALUES (N'20261128210214_Initial', N'10.0.15');
 END;
 
 COMMIT;
