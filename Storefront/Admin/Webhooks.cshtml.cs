@@ -57,6 +57,7 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
     /// <summary>Back to Pending, due now, attempts reset; the worker picks it up. Who did it is kept on the message.</summary>
     public async Task<IActionResult> OnPostReprocessAsync(long id, CancellationToken cancellationToken)
     {
+        ReadFilter();
         var message = await db.WebhookMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (message is null)
             return await RefusedAsync($"There is no webhook message {id}.", cancellationToken);
