@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Json.Schema;
 
 namespace Storefront.Tests.Payments;
 
@@ -12,39 +9,18 @@ namespace Storefront.Tests.Payments;
 /// </summary>
 public sealed partial class CheckoutSchema
 {
-    private static readonly Uri DocumentUri = new("https://storefront.test/adyen/CheckoutService-v71.json");
-
     private static readonly Lazy<CheckoutSchema> Loaded = new(() => new CheckoutSchema());
 
-    private readonly JsonNode _document;
-    private readonly BuildOptions _buildOptions;
-    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
+    private readonly OpenApiFile _file = new("CheckoutService-v71.json");
 
     private CheckoutSchema()
     {
-        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Payments", "OpenApi", "CheckoutService-v71.json"));
-        _document = JsonNode.Parse(text)!;
-        var registry = new SchemaRegistry();
-        registry.Register(DocumentUri, new JsonElementBaseDocument(JsonDocument.Parse(text).RootElement, DocumentUri));
-        // OpenAPI 3.1 schemas are JSON Schema 2020-12 plus annotations such as x-addedInVersion.
-        _buildOptions = new BuildOptions { SchemaRegistry = registry, Dialect = Dialect.Draft202012 };
     }
 
     public static CheckoutSchema Instance => Loaded.Value;
 
     /// <summary>Validates <paramref name="json"/> against <c>#/components/schemas/{name}</c>.</summary>
-    public SchemaVerdict Validate(string schemaName, string json)
-    {
-        var schema = _schemas.GetOrAdd(schemaName, name =>
-            JsonSchema.FromText($$"""{ "$ref": "{{DocumentUri}}#/components/schemas/{{name}}" }""", _buildOptions));
-        using var instance = JsonDocument.Parse(json);
-        var results = schema.Evaluate(instance.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        var errors = (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
-            .ToArray();
-        return new SchemaVerdict(schemaName, results.IsValid, errors);
-    }
+    public SchemaVerdict Validate(string schemaName, string json) => _file.Validate(schemaName, json);
 
     /// <summary>The schema name of an operation's JSON request body, e.g. POST /payments → PaymentRequest.</summary>
     public string RequestSchemaName(HttpMethod method, string path)
@@ -72,7 +48,7 @@ public sealed partial class CheckoutSchema
 
     private JsonNode Operation(HttpMethod method, string path)
     {
-        foreach (var (template, item) in _document["paths"]!.AsObject())
+        foreach (var (template, item) in _file.Document["paths"]!.AsObject())
         {
             var pattern = "^" + TemplateParameter().Replace(Regex.Escape(template), "[^/]+") + "$";
             if (Regex.IsMatch(path, pattern) && item?[method.Method.ToLowerInvariant()] is { } operation)
@@ -81,8 +57,7 @@ public sealed partial class CheckoutSchema
         throw new InvalidOperationException($"Checkout v71 has no operation {method} {path}.");
     }
 
-    private static string? SchemaName(JsonNode? schema) =>
-        schema?["$ref"]?.GetValue<string>() is { } reference ? reference[(reference.LastIndexOf('/') + 1)..] : null;
+    private static string? SchemaName(JsonNode? schema) => OpenApiFile.SchemaName(schema);
 
     [GeneratedRegex(@"\\\{[^/]+?}")]
     private static partial Regex TemplateParameter();

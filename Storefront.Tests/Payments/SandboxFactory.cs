@@ -40,6 +40,9 @@ public class SandboxFactory : StorefrontFactory
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // The sandbox's webhook deliveries go through the same handlers; only Checkout calls are exchanges.
+            if (!request.RequestUri!.AbsolutePath.StartsWith(AdyenOptions.SandboxCheckoutPath, StringComparison.Ordinal))
+                return await base.SendAsync(request, cancellationToken);
             var requestBody = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync(cancellationToken);

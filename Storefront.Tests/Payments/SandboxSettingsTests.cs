@@ -141,6 +141,7 @@ public sealed class TestModeTests(TestModeFactory app) : IClassFixture<TestModeF
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Null(app.Services.GetService<AdyenSandbox>());
+        Assert.DoesNotContain(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s is SandboxWebhookDelivery);
         Assert.NotNull(app.Services.GetService<IAdyenCheckout>());
     }
 }

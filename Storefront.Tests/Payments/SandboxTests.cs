@@ -300,22 +300,28 @@ public sealed partial class SandboxTests(SandboxFactory app) : IClassFixture<San
     }
 
     [Fact]
-    public async Task Events_wait_on_a_channel_for_the_webhook_dispatcher()
+    public async Task Events_are_delivered_to_the_apps_own_webhook_urls_by_default()
     {
         using var browser = app.CreateBrowser();
+        var shopper = "shp_" + Guid.NewGuid().ToString("N");
         var reference = NewReference();
-        var payment = await app.Adyen.PaymentsAsync(CheckoutContractTests.KakaoPay(reference, app.ReturnUrl(reference)), "pay:" + reference);
-        await SandboxShopper.PayAsync(browser, payment.Action!, "approve");
-
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        SandboxEvent next;
-        do
+        var payment = await app.Adyen.PaymentsAsync(CheckoutContractTests.KakaoPay(reference, app.ReturnUrl(reference)) with
         {
-            next = await app.Sandbox.Events.ReadAsync(deadline.Token);
-        }
-        while (next.MerchantReference != reference);
-        Assert.Equal((SandboxEventCodes.Authorisation, true, AdyenOptions.SandboxMerchantAccount), (next.EventCode, next.Success, next.MerchantAccount));
-        Assert.Equal(new Storefront.Shared.Money(15_000, "KRW"), next.Amount);
+            ShopperReference = shopper,
+            StorePaymentMethod = true,
+            RecurringProcessingModel = RecurringProcessingModel.UnscheduledCardOnFile,
+        }, "pay:" + reference);
+        await SandboxShopper.PayAsync(browser, payment.Action!, "approve", consent: true);
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var authorisation = await app.Sandbox.WaitForDeliveryAsync(
+            d => d.Event.MerchantReference == reference && d.Event.EventCode == SandboxEventCodes.Authorisation, deadline.Token);
+        var tokenCreated = await app.Sandbox.WaitForDeliveryAsync(
+            d => d.Event.ShopperReference == shopper && d.Event.EventCode == SandboxEventCodes.TokenCreated, deadline.Token);
+
+        Assert.Equal(new Uri(app.BaseAddress, "webhooks/adyen"), authorisation.Url);
+        Assert.Equal(new Uri(app.BaseAddress, "webhooks/adyen/tokens"), tokenCreated.Url);
+        Assert.Equal(new Storefront.Shared.Money(15_000, "KRW"), authorisation.Event.Amount);
     }
 
     [Fact]

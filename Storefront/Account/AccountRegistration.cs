@@ -48,6 +48,7 @@ public static class AccountRegistration
                 "Admin:Password is set but Admin:Email is not: set Admin:Email (Admin__Email) to provision the merchandiser, or remove Admin:Password.")
             .ValidateOnStart();
         builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
+        builder.Services.AddScoped<SavedPaymentMethods>();
         return builder;
     }
 }

@@ -46,9 +46,16 @@ public sealed partial class CheckoutForm
     [Display(Name = "Payment method")]
     public string PaymentMethod { get; set; } = "";
 
+    /// <summary>
+    /// The signed-in shopper's consent to save KakaoPay with this payment; unchecked unless they tick it. Only
+    /// honoured where checkout offers it (a signed-in user, KakaoPay on offer).
+    /// </summary>
+    [Display(Name = "Save KakaoPay for faster checkout")]
+    public bool SavePaymentMethod { get; set; }
+
     /// <summary>One-time key rendered into the form: submitting the same form twice finds the first payment.</summary>
     [Required]
-    [RegularExpression("^[A-Za-z0-9_-]{16,64}$")]
+    [RegularExpression(SubmitKeys.Pattern)]
     public string SubmitKey { get; set; } = "";
 
     /// <summary>The country the cart is priced in; not editable here (the header picker changes it).</summary>

@@ -14,9 +14,10 @@ using Storefront.Shared;
 namespace Storefront.Checkout;
 
 /// <summary>
-/// Turns the cart into an order and starts its payment with Adyen. Every step is safe to repeat: the
-/// checkout form carries a one-time submit key, the attempt and its idempotency key are saved before Adyen
-/// is called, and a second submit of the same form replays the first one's outcome (F04, F14, F19).
+/// Turns the cart (or, for a signed-in user, an earlier order: see CheckoutService.Reorder.cs) into an order and
+/// starts its payment with Adyen: a KakaoPay redirect, or one step with a saved KakaoPay. Every step is safe to
+/// repeat: each form carries a one-time submit key, the attempt and its idempotency key are saved before Adyen is
+/// called, and a second submit of the same form replays the first one's outcome (F04, F14, F19).
 /// </summary>
 public sealed partial class CheckoutService(
     StorefrontDbContext db,
@@ -25,10 +26,15 @@ public sealed partial class CheckoutService(
     PaymentFinalizer finalizer,
     OrderLinks links,
     UserManager<Shopper> users,
+    SavedPaymentMethods savedMethods,
     TimeProvider time,
     IOptions<OrderOptions> orderOptions,
+    IOptions<AdyenOptions> adyenOptions,
     ILogger<CheckoutService> logger)
 {
+    /// <summary>The one method a signed-in user can save for later, with their consent.</summary>
+    public const string SavableMethod = "kakaopay";
+
     private const int MaxPlacementTries = 4;
 
     private static readonly JsonSerializerOptions ActionJson = new(JsonSerializerDefaults.Web);
@@ -36,23 +42,39 @@ public sealed partial class CheckoutService(
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The payment methods Adyen offers for this exact amount, currency and country (F16).</summary>
-    public async Task<PaymentMethodsResult> PaymentMethodsAsync(PricedCart cart, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<PaymentMethodsResult> PaymentMethodsAsync(PricedCart cart, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        cart.IsEmpty
+            ? Task.FromResult(new PaymentMethodsResult([], Unavailable: false))
+            : PaymentMethodsAsync(cart.Market, cart.Total, user, cancellationToken);
+
+    /// <summary>
+    /// The methods Adyen offers for this payment and, for a signed-in user, their saved methods that Adyen offers too
+    /// (asked with the user's shopperReference, matched with our active rows): those come first.
+    /// </summary>
+    private async Task<PaymentMethodsResult> PaymentMethodsAsync(Market market, Money total, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (cart.IsEmpty || cart.Total.MinorUnits <= 0)
+        if (total.MinorUnits <= 0)
             return new PaymentMethodsResult([], Unavailable: false);
+        var shopper = await SignedInShopperAsync(user);
         try
         {
             var response = await adyen.PaymentMethodsAsync(new PaymentMethodsRequest
             {
-                CountryCode = cart.Market.Country,
-                Amount = Amount.From(cart.Total),
+                CountryCode = market.Country,
+                Amount = Amount.From(total),
                 Channel = Channel.Web,
-                ShopperLocale = cart.Market.Locale,
-                ShopperReference = await ShopperReferenceAsync(user),
+                ShopperLocale = market.Locale,
+                ShopperReference = shopper?.ShopperReference,
             }, cancellationToken);
             if (response.PaymentMethods.Count == 0)
-                LogNoPaymentMethods(logger, cart.Market.Country, cart.Market.Currency);
-            return new PaymentMethodsResult(response.PaymentMethods, Unavailable: false);
+                LogNoPaymentMethods(logger, market.Country, market.Currency);
+            return new PaymentMethodsResult(response.PaymentMethods, Unavailable: false)
+            {
+                Saved = shopper is null
+                    ? []
+                    : await savedMethods.OfferableAsync(shopper, response, adyenOptions.Value.RecurringProcessingModel, cancellationToken),
+                OffersSaving = shopper is not null && response.PaymentMethods.Any(m => m.Type == SavableMethod),
+            };
         }
         catch (AdyenException ex)
         {
@@ -74,13 +96,13 @@ public sealed partial class CheckoutService(
         var offered = await PaymentMethodsAsync(priced, user, cancellationToken);
         if (offered.Unavailable)
             return new CheckoutOutcome.Problem(ProviderUnavailable);
-        if (offered.Methods.All(m => m.Type != form.PaymentMethod))
-            return new CheckoutOutcome.Problem($"The payment method \"{form.PaymentMethod}\" is not available for this order. Choose one of those shown.");
+        if (Choose(form.PaymentMethod, form.SavePaymentMethod, offered) is not { } choice)
+            return NotOffered(form.PaymentMethod);
 
         PaymentAttempt attempt;
         try
         {
-            var placed = await PlaceAsync(form, market, user, cancellationToken);
+            var placed = await PlaceAsync(form, market, user, choice, cancellationToken);
             if (placed is CheckoutOutcome.Problem problem)
                 return problem;
             attempt = ((PlacedAttempt)placed).Attempt;
@@ -98,7 +120,8 @@ public sealed partial class CheckoutService(
     }
 
     /// <summary>Re-prices the cart and saves order, stock reservation and attempt in one transaction.</summary>
-    private async Task<CheckoutOutcome> PlaceAsync(CheckoutForm form, Market market, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<CheckoutOutcome> PlaceAsync(CheckoutForm form, Market market, ClaimsPrincipal user, PaymentChoice choice,
+        CancellationToken cancellationToken)
     {
         for (var tryNumber = 1; ; tryNumber++)
         {
@@ -145,7 +168,7 @@ public sealed partial class CheckoutService(
                     products[line.ProductId].ReserveStock(line.Quantity);
                 order.ReopenForPayment(now, window);
             }
-            var attempt = order.StartAttempt(form.PaymentMethod, form.SubmitKey, now);
+            var attempt = choice.StartOn(order, form.SubmitKey, now);
 
             try
             {
@@ -199,19 +222,27 @@ public sealed partial class CheckoutService(
         HttpRequest request, CancellationToken cancellationToken)
     {
         var order = attempt.Order;
+        var shopperReference = (await SignedInShopperAsync(user))?.ShopperReference;
+        var usesToken = attempt.StoredPaymentMethodId is not null;
+        if ((usesToken || attempt.StorePaymentMethod) && shopperReference is null)
+            throw new InvalidOperationException($"Attempt {attempt.Reference} saves or uses a token, but no shopper is signed in.");
         var paymentRequest = new PaymentRequest
         {
             Amount = Amount.From(attempt.Total),
             Reference = attempt.Reference,
             MerchantOrderReference = order.Number,
-            PaymentMethod = new PaymentMethodDetails { Type = attempt.PaymentMethodType },
+            PaymentMethod = new PaymentMethodDetails { Type = attempt.PaymentMethodType, StoredPaymentMethodId = attempt.StoredPaymentMethodId },
             ReturnUrl = links.ReturnUrl(attempt, request),
             CountryCode = market.Country,
             ShopperLocale = market.Locale,
             Channel = Channel.Web,
             ShopperEmail = order.Contact.Email,
             TelephoneNumber = order.Contact.Phone,
-            ShopperReference = await ShopperReferenceAsync(user),
+            // The token belongs to the shopperReference that created it: the signed-in owner's, never one from a form.
+            ShopperReference = shopperReference,
+            StorePaymentMethod = attempt.StorePaymentMethod ? true : null,
+            ShopperInteraction = usesToken ? ShopperInteraction.ContAuth : attempt.StorePaymentMethod ? ShopperInteraction.Ecommerce : null,
+            RecurringProcessingModel = usesToken || attempt.StorePaymentMethod ? adyenOptions.Value.RecurringProcessingModel : null,
             ShopperIP = request.HttpContext.Connection.RemoteIpAddress?.ToString(),
             LineItems = order.Lines.Select(l => new LineItem
             {
@@ -239,7 +270,21 @@ public sealed partial class CheckoutService(
             LogPaymentRejected(logger, attempt.Reference, ex.ErrorCode);
             await finalizer.ApplyAsync(attempt.Reference, new PaymentResult(AttemptStatus.Error, RefusalReason: $"Adyen rejected the payment ({ex.ErrorCode})"),
                 OrderEventSource.System, cancellationToken: cancellationToken);
+            if (usesToken)
+            {
+                if (ex.ErrorCode == SavedPaymentMethods.ContractNotFound)
+                    await savedMethods.RecordPaymentAsync(order.ShopperId!, attempt.StoredPaymentMethodId!, TokenPaymentOutcome.Gone, cancellationToken);
+                return new CheckoutOutcome.SavedMethodFailed(order.Number);
+            }
             return new CheckoutOutcome.Problem("KakaoPay could not start this payment. You have not been charged; please check your details and try again.");
+        }
+        catch (AdyenUnavailableException) when (usesToken)
+        {
+            // Unlike a redirect, a token payment needs no shopper at KakaoPay: Adyen may have authorised it. Its
+            // AUTHORISATION webhook settles the attempt; until then the order page says the payment is being confirmed.
+            await finalizer.ApplyAsync(attempt.Reference, new PaymentResult(AttemptStatus.Pending),
+                OrderEventSource.System, cancellationToken: cancellationToken);
+            return new CheckoutOutcome.ShowOrder(links.OrderPath(order.Number));
         }
         catch (AdyenUnavailableException)
         {
@@ -260,6 +305,11 @@ public sealed partial class CheckoutService(
         var result = ToResult(response.ResultCode, response.PspReference, response.Amount, response.RefusalReason);
         var finalized = await finalizer.ApplyAsync(attempt.Reference, result, OrderEventSource.System,
             cancellationToken: cancellationToken);
+        if (usesToken && result.Status is AttemptStatus.Authorised or AttemptStatus.Refused)
+        {
+            await savedMethods.RecordPaymentAsync(order.ShopperId!, attempt.StoredPaymentMethodId!,
+                result.Status == AttemptStatus.Authorised ? TokenPaymentOutcome.Used : TokenPaymentOutcome.Refused, cancellationToken);
+        }
         return Outcome(finalized.Order!, attempt.Reference);
     }
 
@@ -287,6 +337,7 @@ public sealed partial class CheckoutService(
         return attempt.Status switch
         {
             AttemptStatus.Authorised or AttemptStatus.Pending => new CheckoutOutcome.ShowOrder(links.OrderPath(order.Number)),
+            _ when attempt.StoredPaymentMethodId is not null => new CheckoutOutcome.SavedMethodFailed(order.Number),
             AttemptStatus.Refused => new CheckoutOutcome.Problem("The payment was refused. You have not been charged; you can try again."),
             AttemptStatus.Cancelled => new CheckoutOutcome.Problem("The payment was cancelled. You have not been charged; you can try again."),
             _ => new CheckoutOutcome.Problem("The payment could not be completed. You have not been charged; you can try again."),
@@ -297,8 +348,27 @@ public sealed partial class CheckoutService(
         db.PaymentAttempts.Include(a => a.Order).ThenInclude(o => o.Attempts)
             .FirstOrDefaultAsync(a => a.SubmitKey == submitKey, cancellationToken);
 
-    private async Task<string?> ShopperReferenceAsync(ClaimsPrincipal user) =>
-        CartService.UserId(user) is not null && await users.GetUserAsync(user) is { } shopper ? shopper.ShopperReference : null;
+    private async Task<Shopper?> SignedInShopperAsync(ClaimsPrincipal user) =>
+        CartService.UserId(user) is not null ? await users.GetUserAsync(user) : null;
+
+    /// <summary>
+    /// What the shopper chose, if it is on offer: a saved method (by our row id, among the user's own that Adyen
+    /// offers), or a method type. Saving is asked only with the user's consent and only where it is offered, so a
+    /// guest's (or another market's) posted consent is ignored.
+    /// </summary>
+    private static PaymentChoice? Choose(string paymentMethod, bool saveConsent, PaymentMethodsResult offered)
+    {
+        if (SavedMethodOption.IdFromFormValue(paymentMethod) is { } savedId)
+            return offered.Saved.FirstOrDefault(s => s.Id == savedId) is { } saved ? new PaymentChoice(saved.Type, false, saved) : null;
+        if (offered.Methods.All(m => m.Type != paymentMethod))
+            return null;
+        return new PaymentChoice(paymentMethod, saveConsent && offered.OffersSaving && paymentMethod == SavableMethod, null);
+    }
+
+    private static CheckoutOutcome.Problem NotOffered(string paymentMethod) =>
+        new(SavedMethodOption.IdFromFormValue(paymentMethod) is null
+            ? $"The payment method \"{paymentMethod}\" is not available for this order. Choose one of those shown."
+            : "That saved payment method is not available for this order. Choose one of those shown.");
 
     /// <summary>Adyen's resultCode in our terms. Unknown codes wait for the webhook, like Pending.</summary>
     public static PaymentResult ToResult(PaymentResultCode code, string? pspReference, Amount? amount, string? refusalReason) =>
@@ -315,6 +385,12 @@ public sealed partial class CheckoutService(
         "KakaoPay cannot be reached right now. You have not been charged; please try again in a few minutes.";
 
     private sealed record PlacedAttempt(PaymentAttempt Attempt) : CheckoutOutcome;
+
+    private sealed record PaymentChoice(string Type, bool StorePaymentMethod, SavedMethodOption? Saved)
+    {
+        public PaymentAttempt StartOn(Order order, string submitKey, DateTime now) =>
+            order.StartAttempt(Type, submitKey, now, StorePaymentMethod, Saved?.StoredPaymentMethodId);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} placed, payment attempt {AttemptReference}")]
     private static partial void LogOrderPlaced(ILogger logger, string orderNumber, string attemptReference);
@@ -337,8 +413,24 @@ public abstract record CheckoutOutcome
 
     public sealed record ShowOrder(string Path) : CheckoutOutcome;
 
+    /// <summary>
+    /// A payment with a saved method did not go through: nothing was charged, the order's stock is released, and the
+    /// same order can be paid by redirect instead.
+    /// </summary>
+    public sealed record SavedMethodFailed(string OrderNumber) : CheckoutOutcome;
+
+    /// <summary>Not one of the signed-in user's orders: nothing was done.</summary>
+    public sealed record NotFound : CheckoutOutcome;
+
     /// <summary>Back to the checkout form with a message; nothing was charged.</summary>
     public sealed record Problem(string Message) : CheckoutOutcome;
 }
 
-public sealed record PaymentMethodsResult(IReadOnlyList<PaymentMethod> Methods, bool Unavailable);
+public sealed record PaymentMethodsResult(IReadOnlyList<PaymentMethod> Methods, bool Unavailable)
+{
+    /// <summary>The signed-in user's saved methods that Adyen offers for this payment; shown first.</summary>
+    public IReadOnlyList<SavedMethodOption> Saved { get; init; } = [];
+
+    /// <summary>The user may save KakaoPay with this payment: signed in, and Adyen offers KakaoPay here.</summary>
+    public bool OffersSaving { get; init; }
+}

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,7 +27,7 @@ public sealed class CheckoutModel(
             return new SeeOtherResult("/cart");
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { Email: { } email })
             Form.Email = email;
-        Form.SubmitKey = NewSubmitKey();
+        Form.SubmitKey = SubmitKeys.New();
         PaymentMessage = payment switch
         {
             nameof(AttemptStatus.Refused) => "Your payment was refused by KakaoPay. You have not been charged. You can try again.",
@@ -59,13 +58,30 @@ public sealed class CheckoutModel(
                 return new SeeOtherResult(get.Action.Url!);
             case CheckoutOutcome.ShowOrder show:
                 return new SeeOtherResult(show.Path);
+            case CheckoutOutcome.SavedMethodFailed:
+                // The order is kept: paying again from this form (by redirect) is another attempt at the same order.
+                ModelState.AddModelError(string.Empty,
+                    "Your saved KakaoPay could not be charged, and you have not been charged. Pay with KakaoPay instead.");
+                RenewSubmitKey();
+                Form.PaymentMethod = CheckoutService.SavableMethod;
+                return await RedisplayAsync(cancellationToken);
             case CheckoutOutcome.Problem problem:
                 ModelState.AddModelError(string.Empty, problem.Message);
-                Form.SubmitKey = NewSubmitKey();
+                RenewSubmitKey();
                 return await RedisplayAsync(cancellationToken);
             default:
                 throw new InvalidOperationException($"Unexpected checkout outcome {outcome}.");
         }
+    }
+
+    /// <summary>
+    /// The redisplayed form is a new submit: it must not replay the one that just failed. The posted key is dropped
+    /// from ModelState too, which the hidden field would otherwise echo.
+    /// </summary>
+    private void RenewSubmitKey()
+    {
+        ModelState.Remove($"{nameof(Form)}.{nameof(CheckoutForm.SubmitKey)}");
+        Form.SubmitKey = SubmitKeys.New();
     }
 
     private async Task<IActionResult> RedisplayAsync(CancellationToken cancellationToken)
@@ -84,6 +100,4 @@ public sealed class CheckoutModel(
             PaymentMethods = await checkout.PaymentMethodsAsync(Cart, User, cancellationToken);
         return true;
     }
-
-    private static string NewSubmitKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

@@ -39,9 +39,9 @@ public sealed partial class PaymentReturnHandler(
             return new ReturnOutcome.Invalid();
 
         if (string.IsNullOrEmpty(redirectResult) && string.IsNullOrEmpty(payload))
-            return Show(attempt.Order, attempt);
+            return await ShowAsync(attempt.Order, attempt, cancellationToken);
         if (!attempt.TryClaimDetails(time.GetUtcNow().UtcDateTime, DetailsClaimLifetime))
-            return Show(attempt.Order, attempt);
+            return await ShowAsync(attempt.Order, attempt, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -77,7 +77,7 @@ public sealed partial class PaymentReturnHandler(
         var result = CheckoutService.ToResult(details.ResultCode, details.PspReference, details.Amount, details.RefusalReason);
         var finalized = await finalizer.ApplyAsync(reference, result, OrderEventSource.Return,
             JsonSerializer.Serialize(details, PayloadJson), cancellationToken);
-        return Show(finalized.Order!, finalized.Order!.Attempts.Single(a => a.Reference == reference));
+        return await ShowAsync(finalized.Order!, finalized.Order!.Attempts.Single(a => a.Reference == reference), cancellationToken);
     }
 
     private async Task<ReturnOutcome> ShowCurrentAsync(string reference, CancellationToken cancellationToken)
@@ -85,12 +85,17 @@ public sealed partial class PaymentReturnHandler(
         db.ChangeTracker.Clear();
         var attempt = await db.PaymentAttempts.AsNoTracking().Include(a => a.Order)
             .FirstAsync(a => a.Reference == reference, cancellationToken);
-        return Show(attempt.Order, attempt);
+        return await ShowAsync(attempt.Order, attempt, cancellationToken);
     }
 
-    private ReturnOutcome Show(Order order, PaymentAttempt attempt) =>
+    /// <summary>
+    /// A failed payment sends the shopper back to where it started: the cart's checkout, or (for a signed-in user's
+    /// reorder, or another try at an order outside the cart) that order's payment page.
+    /// </summary>
+    private async Task<ReturnOutcome> ShowAsync(Order order, PaymentAttempt attempt, CancellationToken cancellationToken) =>
         order.Status == OrderStatus.PaymentFailed && attempt == order.CurrentAttempt
-            ? new ReturnOutcome.PaymentFailed(order.Number, attempt.Status)
+            ? new ReturnOutcome.PaymentFailed(order.Number, attempt.Status,
+                FromCart: order.ShopperId is null || await db.Carts.AnyAsync(c => c.PendingOrderId == order.Id, cancellationToken))
             : new ReturnOutcome.ShowOrder(links.OrderPath(order.Number));
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
@@ -109,7 +114,7 @@ public abstract record ReturnOutcome
 {
     public sealed record ShowOrder(string Path) : ReturnOutcome;
 
-    public sealed record PaymentFailed(string OrderNumber, AttemptStatus Status) : ReturnOutcome;
+    public sealed record PaymentFailed(string OrderNumber, AttemptStatus Status, bool FromCart) : ReturnOutcome;
 
     public sealed record Invalid : ReturnOutcome;
 }

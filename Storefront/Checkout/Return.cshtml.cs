@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Account;
 using Storefront.Shared;
 
 namespace Storefront.Checkout;
@@ -29,7 +30,8 @@ public sealed class ReturnModel(PaymentReturnHandler handler) : PageModel
         await handler.HandleAsync(reference, redirectResult, payload, cancellationToken) switch
         {
             ReturnOutcome.ShowOrder show => new SeeOtherResult(show.Path),
-            ReturnOutcome.PaymentFailed failed => new SeeOtherResult($"/checkout?payment={failed.Status}"),
+            ReturnOutcome.PaymentFailed { FromCart: true } failed => new SeeOtherResult($"/checkout?payment={failed.Status}"),
+            ReturnOutcome.PaymentFailed failed => new SeeOtherResult(AccountPaths.PayOrder(failed.OrderNumber, failed.Status)),
             _ => BadRequest(),
         };
 }

@@ -18,6 +18,9 @@ public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) 
     public bool AwaitingOutcome => Order.Status == OrderStatus.AwaitingPayment
         && Order.PaymentStatus is PaymentStatus.AwaitingShopper or PaymentStatus.Confirming;
 
+    /// <summary>The signed-in owner, who can pay a failed order again from their account.</summary>
+    public bool IsOwner { get; private set; }
+
     public PaymentAttempt? Payment => Order.Attempts.Where(a => a.Status == AttemptStatus.Authorised).MaxBy(a => a.Number)
         ?? Order.CurrentAttempt;
 
@@ -32,6 +35,7 @@ public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) 
         if (order is null || !(links.IsGuestKeyFor(number, key) || (userId is not null && order.ShopperId == userId)))
             return NotFound();
         Order = order;
+        IsOwner = userId is not null && order.ShopperId == userId;
         return Page();
     }
 }

@@ -17,11 +17,16 @@ internal sealed class AdyenCheckoutEndpoint(IOptions<AdyenOptions> options, ISer
     private string ResolveBaseUrl() =>
         (options.Value.ConfiguredCheckoutUrl?.AbsoluteUri ?? OwnAddress() + AdyenOptions.SandboxCheckoutPath).TrimEnd('/');
 
-    private string OwnAddress()
+    private string OwnAddress() => ListeningAddress(services)
+        ?? throw new InvalidOperationException(
+            "Adyen:Mode is Sandbox but this app's listening address is not known yet; set Adyen:CheckoutUrl to reach the sandbox.");
+
+    /// <summary>This app's own base address (no trailing slash), or null before the server listens.</summary>
+    internal static string? ListeningAddress(IServiceProvider services)
     {
-        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException(
-                "Adyen:Mode is Sandbox but this app's listening address is not known yet; set Adyen:CheckoutUrl to reach the sandbox.");
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null)
+            return null;
         foreach (var wildcard in new[] { "://[::]", "://0.0.0.0", "://+", "://*" })
             address = address.Replace(wildcard, "://localhost", StringComparison.Ordinal);
         return address.TrimEnd('/');

@@ -42,6 +42,12 @@ public sealed class AdyenOptions
 
     public string? WebhookPassword { get; set; }
 
+    /// <summary>
+    /// Sent with every payment that saves or uses a token (Adyen requires it for both, and they must agree):
+    /// <c>UnscheduledCardOnFile</c> (the default: the shopper pays again when they choose) or <c>Subscription</c>.
+    /// </summary>
+    public RecurringProcessingModel RecurringProcessingModel { get; set; } = RecurringProcessingModel.UnscheduledCardOnFile;
+
     /// <summary>How long one attempt may take before it is abandoned (and retried where that is safe).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 

@@ -44,6 +44,11 @@ internal sealed class AdyenOptionsValidator(IHostEnvironment environment) : IVal
         if (string.IsNullOrEmpty(options.WebhookUsername) != string.IsNullOrEmpty(options.WebhookPassword))
             failures.Add("Set both Adyen:WebhookUsername and Adyen:WebhookPassword, or neither.");
 
+        // CardOnFile means the shopper authenticates each payment, which a one-step payment with a saved KakaoPay
+        // (shopperInteraction ContAuth) does not do.
+        if (options.RecurringProcessingModel is not (RecurringProcessingModel.UnscheduledCardOnFile or RecurringProcessingModel.Subscription))
+            failures.Add($"Adyen:RecurringProcessingModel must be UnscheduledCardOnFile (the default) or Subscription, not {options.RecurringProcessingModel} (Adyen__RecurringProcessingModel).");
+
         if (options.RequestTimeout <= TimeSpan.Zero || options.RequestTimeout > TimeSpan.FromMinutes(5))
             failures.Add("Adyen:RequestTimeout must be between 00:00:00.001 and 00:05:00.");
         if (options.RetryDelay < TimeSpan.Zero || options.RetryDelay > TimeSpan.FromMinutes(1))

@@ -6,9 +6,9 @@ using Storefront.Shared;
 namespace Storefront.Payments.Sandbox;
 
 /// <summary>
-/// The sandbox's state: payments, tokens, idempotent replies and the events a webhook dispatcher will send.
-/// It lives in process memory (one singleton): fine for a simulator used in development and tests, lost on
-/// restart and not shared between nodes, which is why Sandbox mode is refused in Production.
+/// The sandbox's state: payments, tokens, idempotent replies, the events it sends as webhooks and every delivery
+/// attempt. It lives in process memory (one singleton): fine for a simulator used in development and tests, lost
+/// on restart and not shared between nodes, which is why Sandbox mode is refused in Production.
 /// </summary>
 public sealed class AdyenSandbox(TimeProvider timeProvider)
 {
@@ -21,11 +21,14 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
     private readonly Dictionary<string, SandboxPayment> _byPspReference = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<SandboxToken>> _tokensByShopper = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IdempotentEntry> _idempotency = new(StringComparer.Ordinal);
-    private readonly Channel<SandboxEvent> _events = Channel.CreateUnbounded<SandboxEvent>();
+    private readonly Channel<SandboxEvent> _events = Channel.CreateUnbounded<SandboxEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<SandboxEvent> _eventHistory = [];
+    private readonly HashSet<string> _refundsFailingLater = new(StringComparer.Ordinal);
+    private readonly List<SandboxDelivery> _deliveries = [];
+    private TaskCompletionSource _deliveryRecorded = NewSignal();
 
-    /// <summary>Events waiting to be delivered as webhooks, in the order they happened.</summary>
-    public ChannelReader<SandboxEvent> Events => _events.Reader;
+    /// <summary>Events waiting to be delivered as webhooks, in the order they happened; read by <see cref="SandboxWebhookDelivery"/>.</summary>
+    internal ChannelReader<SandboxEvent> Events => _events.Reader;
 
     /// <summary>Every event recorded so far, delivered or not.</summary>
     public IReadOnlyList<SandboxEvent> EventHistory
@@ -44,9 +47,42 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
         lock (_gate) return _tokensByShopper.TryGetValue(shopperReference, out var tokens) ? tokens.ToArray() : [];
     }
 
+    /// <summary>Every webhook delivery attempt so far, in the order they ended.</summary>
+    public IReadOnlyList<SandboxDelivery> Deliveries
+    {
+        get { lock (_gate) return _deliveries.ToArray(); }
+    }
+
+    /// <summary>
+    /// The first delivery attempt, past or future, that matches: lets a test wait for a webhook without polling.
+    /// Cancel <paramref name="cancellationToken"/> (e.g. after a deadline) to stop waiting.
+    /// </summary>
+    public async Task<SandboxDelivery> WaitForDeliveryAsync(Func<SandboxDelivery, bool> match, CancellationToken cancellationToken)
+    {
+        var seen = 0;
+        while (true)
+        {
+            Task recorded;
+            lock (_gate)
+            {
+                for (; seen < _deliveries.Count; seen++)
+                {
+                    if (match(_deliveries[seen]))
+                        return _deliveries[seen];
+                }
+                recorded = _deliveryRecorded.Task;
+            }
+            await recorded.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Starts a redirect payment. If the shopper has not decided after <paramref name="offerLifetime"/>, the offer
+    /// is closed (OFFER_CLOSED), as Adyen closes an abandoned KakaoPay payment.
+    /// </summary>
     internal SandboxPayment StartRedirect(
         string merchantAccount, string merchantReference, Money amount, SandboxMethod method, string returnUrl,
-        string? shopperReference, bool storePaymentMethod)
+        string? shopperReference, bool storePaymentMethod, TimeSpan offerLifetime)
     {
         var payment = new SandboxPayment(
             RandomUrlToken(), merchantAccount, merchantReference, amount, method, returnUrl, shopperReference, storePaymentMethod);
@@ -54,6 +90,7 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
         {
             _payments.Add(payment);
             _bySession.Add(payment.SessionId, payment);
+            payment.OfferTimer = timeProvider.CreateTimer(_ => CloseOffer(payment), null, offerLifetime, Timeout.InfiniteTimeSpan);
         }
         return payment;
     }
@@ -72,6 +109,7 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
         {
             if (payment.Outcome != SandboxOutcome.AwaitingShopper)
                 return;
+            payment.OfferTimer?.Dispose();
             var pspReference = NewPspReference();
             var redirectResult = "Ab02b4c0!" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48));
             var outcome = decision switch
@@ -134,20 +172,24 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
     {
         lock (_gate)
         {
-            if (!_tokensByShopper.TryGetValue(shopperReference, out var tokens) || tokens.RemoveAll(t => t.Id == storedPaymentMethodId) == 0)
+            if (_tokensByShopper.GetValueOrDefault(shopperReference)?.FirstOrDefault(t => t.Id == storedPaymentMethodId) is not { } token)
                 return false;
+            _tokensByShopper[shopperReference].Remove(token);
             Record(new SandboxEvent(
-                SandboxEventCodes.TokenDisabled, true, storedPaymentMethodId, null, merchantAccount, null, null, null,
-                shopperReference, null, timeProvider.GetUtcNow()));
+                SandboxEventCodes.TokenDisabled, true, storedPaymentMethodId, null, merchantAccount, null, null, token.Type,
+                shopperReference, null, timeProvider.GetUtcNow(), EventId: NewPspReference()));
             return true;
         }
     }
 
     /// <summary>
     /// A refund, cancel or reversal: always "received" (a new pspReference); whether it worked is only told by
-    /// the event, as Adyen only tells it by webhook.
+    /// the event, as Adyen only tells it by webhook. Without a <paramref name="reference"/> of its own, the
+    /// modification carries the payment's.
     /// </summary>
-    internal string Modify(string eventCode, string paymentPspReference, string merchantAccount, string? reference, Money? amount)
+    internal string Modify(
+        string eventCode, string paymentPspReference, string merchantAccount, string? reference, Money? amount,
+        SandboxRefundFailure failRefunds = SandboxRefundFailure.Never)
     {
         lock (_gate)
         {
@@ -161,15 +203,68 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
                 _ when amount is { } a && a.Currency != payment.Amount.Currency => "Currency does not match the payment",
                 _ when amount is { } a && a.MinorUnits > payment.Amount.MinorUnits - payment.RefundedMinorUnits => "Amount exceeds what is left to refund",
                 _ when payment.RefundedMinorUnits >= payment.Amount.MinorUnits => "Payment is already fully refunded",
+                _ when eventCode == SandboxEventCodes.Refund && failRefunds == SandboxRefundFailure.Refused => "Refund refused (Adyen:Sandbox:FailRefunds)",
                 _ => null,
             };
             var effective = amount ?? (payment is null ? null : new Money(payment.Amount.MinorUnits - payment.RefundedMinorUnits, payment.Amount.Currency));
             if (failure is null && effective is { } refunded)
                 payment!.Refund(refunded.MinorUnits);
+            if (failure is null && eventCode == SandboxEventCodes.Refund && failRefunds == SandboxRefundFailure.AfterSuccess)
+                _refundsFailingLater.Add(pspReference);
             Record(new SandboxEvent(
-                eventCode, failure is null, pspReference, paymentPspReference, merchantAccount, reference, effective,
-                payment?.Method.Type, payment?.ShopperReference, failure, timeProvider.GetUtcNow()));
+                eventCode, failure is null, pspReference, paymentPspReference, merchantAccount, reference ?? payment?.MerchantReference,
+                effective, payment?.Method.Type, payment?.ShopperReference, failure, timeProvider.GetUtcNow(),
+                // Sandbox payments are captured at once, so a reversal is always a refund.
+                ModificationAction: eventCode == SandboxEventCodes.CancelOrRefund && failure is null ? "refund" : null));
             return pspReference;
+        }
+    }
+
+    /// <summary>Called once the store has accepted an event's webhook: some outcomes only follow that one.</summary>
+    internal void Delivered(SandboxEvent accepted)
+    {
+        lock (_gate)
+        {
+            if (accepted.EventCode != SandboxEventCodes.Refund || !_refundsFailingLater.Remove(accepted.PspReference))
+                return;
+            // The refund went through at first, then the payment method sent the money back (FailRefunds=AfterSuccess).
+            _byPspReference.GetValueOrDefault(accepted.OriginalReference!)?.Refund(-accepted.Amount!.Value.MinorUnits);
+            Record(accepted with
+            {
+                EventCode = SandboxEventCodes.RefundFailed,
+                Success = true,
+                Reason = "Refund Failed",
+                EventDate = timeProvider.GetUtcNow(),
+            });
+        }
+    }
+
+    internal void RecordDelivery(SandboxDelivery delivery)
+    {
+        TaskCompletionSource recorded;
+        lock (_gate)
+        {
+            _deliveries.Add(delivery);
+            recorded = _deliveryRecorded;
+            _deliveryRecorded = NewSignal();
+        }
+        recorded.SetResult();
+    }
+
+    /// <summary>The shopper never decided: Adyen closes the offer once and says so with OFFER_CLOSED.</summary>
+    private void CloseOffer(SandboxPayment payment)
+    {
+        lock (_gate)
+        {
+            payment.OfferTimer?.Dispose();
+            if (payment.Outcome != SandboxOutcome.AwaitingShopper)
+                return;
+            var pspReference = NewPspReference();
+            payment.Finish(SandboxOutcome.Expired, pspReference, redirectResult: null);
+            _byPspReference.Add(pspReference, payment);
+            Record(new SandboxEvent(
+                SandboxEventCodes.OfferClosed, true, pspReference, null, payment.MerchantAccount, payment.MerchantReference,
+                payment.Amount, payment.Method.Type, null, null, timeProvider.GetUtcNow()));
         }
     }
 
@@ -196,12 +291,13 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
         if (!_tokensByShopper.TryGetValue(shopperReference, out var tokens))
             _tokensByShopper[shopperReference] = tokens = [];
         tokens.Add(token);
-        foreach (var eventCode in new[] { SandboxEventCodes.RecurringContract, SandboxEventCodes.TokenCreated })
-        {
-            Record(new SandboxEvent(
-                eventCode, true, token.Id, payment.PspReference, payment.MerchantAccount, payment.MerchantReference, payment.Amount,
-                payment.Method.Type, shopperReference, null, timeProvider.GetUtcNow()));
-        }
+        // Adyen tells it twice: a RECURRING_CONTRACT standard webhook (amount 0) and a recurring.token.created one.
+        Record(new SandboxEvent(
+            SandboxEventCodes.RecurringContract, true, token.Id, payment.PspReference, payment.MerchantAccount, payment.MerchantReference,
+            new Money(0, payment.Amount.Currency), payment.Method.Type, shopperReference, null, timeProvider.GetUtcNow()));
+        Record(new SandboxEvent(
+            SandboxEventCodes.TokenCreated, true, token.Id, payment.PspReference, payment.MerchantAccount, payment.MerchantReference, null,
+            payment.Method.Type, shopperReference, null, timeProvider.GetUtcNow(), EventId: payment.PspReference));
     }
 
     private void Record(SandboxEvent sandboxEvent)
@@ -214,6 +310,8 @@ public sealed class AdyenSandbox(TimeProvider timeProvider)
     private static string NewPspReference() => RandomNumberGenerator.GetString(ReferenceAlphabet, 16);
 
     private static string RandomUrlToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 public enum SandboxOutcome
@@ -222,6 +320,9 @@ public enum SandboxOutcome
     Authorised,
     Refused,
     Cancelled,
+
+    /// <summary>The shopper did not decide within <c>Adyen:Sandbox:OfferLifetime</c>: the offer was closed.</summary>
+    Expired,
 }
 
 internal enum ShopperDecision
@@ -279,6 +380,9 @@ public sealed class SandboxPayment
     internal string ReturnUrl { get; }
 
     internal string? RedirectResult { get; private set; }
+
+    /// <summary>Closes the offer if the shopper has not decided in time; disposed once the payment is decided.</summary>
+    internal ITimer? OfferTimer { get; set; }
 
     internal void Finish(SandboxOutcome outcome, string pspReference, string? redirectResult)
     {

@@ -40,9 +40,12 @@ internal static class SandboxApprovalPage
     {
         if (sandbox.FindBySession(sessionId) is not { } payment)
             return Results.NotFound();
-        return payment.Outcome == SandboxOutcome.AwaitingShopper
-            ? Page(context, payment, error: null, StatusCodes.Status200OK)
-            : ReturnToShop(payment, settings);
+        return payment.Outcome switch
+        {
+            SandboxOutcome.AwaitingShopper => Page(context, payment, error: null, StatusCodes.Status200OK),
+            SandboxOutcome.Expired => ExpiredPage(payment),
+            _ => ReturnToShop(payment, settings),
+        };
     }
 
     private static async Task<IResult> DecideAsync(
@@ -65,7 +68,19 @@ internal static class SandboxApprovalPage
                 StatusCodes.Status422UnprocessableEntity);
         }
         sandbox.Decide(payment, decision, consent);
-        return ReturnToShop(payment, settings.CurrentValue);
+        return payment.Outcome == SandboxOutcome.Expired ? ExpiredPage(payment) : ReturnToShop(payment, settings.CurrentValue);
+    }
+
+    /// <summary>Too late: the offer was closed. The way back carries no redirectResult, so the store shows what it knows.</summary>
+    private static IResult ExpiredPage(SandboxPayment payment)
+    {
+        var html = new StringBuilder()
+            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Payment expired · Adyen sandbox</title></head><body><main>")
+            .Append("<h1>This payment has expired</h1>")
+            .Append("<p role=\"alert\">").Append(Html.Encode(payment.Method.Name)).Append(" waited too long for your answer, and nothing was charged.</p>")
+            .Append("<p><a id=\"return-link\" href=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">Return to the shop</a></p>")
+            .Append("</main></body></html>");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status410Gone);
     }
 
     private static IResult ReturnToShop(SandboxPayment payment, SandboxOptions settings)

@@ -121,7 +121,7 @@ internal static class SandboxCheckoutApi
             var method = SandboxMethod.Find(request.PaymentMethod.Type)!;
             var started = sandbox.StartRedirect(
                 request.MerchantAccount!, request.Reference!, amount, method, request.ReturnUrl!, request.ShopperReference,
-                request.StorePaymentMethod == true);
+                request.StorePaymentMethod == true, options.OfferLifetime);
             var approvalUrl = SandboxApprovalPage.Url(context.Request);
             var action = options.RedirectMethod == SandboxHttpMethod.Post
                 ? new WireRedirectAction("redirect", method.Type, "POST", approvalUrl,
@@ -166,6 +166,8 @@ internal static class SandboxCheckoutApi
                 return Error(422, "sandbox_required", "Field 'shopperReference' is required to pay with a stored payment method.", "validation");
             if (request.RecurringProcessingModel is null)
                 return Error(422, "sandbox_required", "Field 'recurringProcessingModel' is required to pay with a stored payment method.", "validation");
+            if (request.ShopperInteraction != "ContAuth")
+                return Error(422, "sandbox_invalid_shopper_interaction", "A payment with a stored payment method needs shopperInteraction 'ContAuth'.", "validation");
             if (sandbox.FindToken(request.ShopperReference, tokenId) is not { } token || token.Type != type)
                 return Error(422, "800", "Contract not found", "validation");
         }
@@ -239,9 +241,10 @@ internal static class SandboxCheckoutApi
             amount = new Money(value, currency);
         }
 
+        var failRefunds = context.RequestServices.GetRequiredService<IOptionsMonitor<SandboxOptions>>().CurrentValue.FailRefunds;
         return Idempotent(context, sandbox, () =>
         {
-            var pspReference = sandbox.Modify(eventCode, paymentPspReference, request.MerchantAccount!, request.Reference, amount);
+            var pspReference = sandbox.Modify(eventCode, paymentPspReference, request.MerchantAccount!, request.Reference, amount, failRefunds);
             return Json(201, new WireModificationResponse(
                 request.MerchantAccount!, paymentPspReference, pspReference, request.Reference, "received",
                 amount is { } a ? WireAmount.From(a) : null));

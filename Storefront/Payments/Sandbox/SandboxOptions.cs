@@ -25,6 +25,42 @@ public sealed class SandboxOptions
 
     /// <summary>The errorCode of that forced error, e.g. <c>704</c>; <c>sandbox_forced</c> when empty.</summary>
     public string? PaymentsErrorCode { get; set; }
+
+    /// <summary>A redirect payment still awaiting the shopper this long after <c>/payments</c> is closed (OFFER_CLOSED).</summary>
+    public TimeSpan OfferLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>Makes refunds fail, as Adyen tells it: at once (REFUND success false) or later (REFUND_FAILED).</summary>
+    public SandboxRefundFailure FailRefunds { get; set; }
+
+    /// <summary>False stops webhook delivery; events are still recorded in <see cref="AdyenSandbox.EventHistory"/>.</summary>
+    public bool DeliverWebhooks { get; set; } = true;
+
+    /// <summary>Where standard webhooks go; by default this app's own <c>/webhooks/adyen</c>.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Where tokenization webhooks go; by default this app's own <c>/webhooks/adyen/tokens</c>.</summary>
+    public string? TokenWebhookUrl { get; set; }
+
+    /// <summary>A delivery not answered with a 2xx within this time has failed and is retried, as at Adyen.</summary>
+    public TimeSpan WebhookTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Multiplies every delay of Adyen's retry schedule and its 30-day limit, e.g. 0.001 in tests.</summary>
+    public double WebhookRetryScale { get; set; } = 1;
+
+    /// <summary>When set, replaces Adyen's schedule: the wait before each retry; after the last one, delivery gives up.</summary>
+    public TimeSpan[] WebhookRetryDelays { get; set; } = [];
+}
+
+public enum SandboxRefundFailure
+{
+    /// <summary>Refunds succeed (unless they are invalid, e.g. more than is left to refund).</summary>
+    Never,
+
+    /// <summary>REFUND with success false, and nothing after it: the refund did not happen.</summary>
+    Refused,
+
+    /// <summary>REFUND with success true, then, once that webhook is accepted, REFUND_FAILED: the money came back.</summary>
+    AfterSuccess,
 }
 
 public enum SandboxHttpMethod

@@ -35,6 +35,9 @@ public sealed record NotificationRequestItem
 
     public string? OriginalReference { get; init; }
 
+    /// <summary>On RECURRING_CONTRACT: the pspReference of the payment that created the token.</summary>
+    public string? OriginalPsp { get; init; }
+
     public string? PaymentMethod { get; init; }
 
     public string? PspReference { get; init; }
@@ -43,8 +46,10 @@ public sealed record NotificationRequestItem
 
     public string? Success { get; init; }
 
+    [JsonIgnore]
     public bool IsSuccess => string.Equals(Success, "true", StringComparison.OrdinalIgnoreCase);
 
+    [JsonIgnore]
     public string? HmacSignature => AdditionalData?.GetValueOrDefault("hmacSignature");
 }
 

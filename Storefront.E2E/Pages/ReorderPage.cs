@@ -1,0 +1,22 @@
+using System.Text.RegularExpressions;
+
+namespace Storefront.E2E.Pages;
+
+/// <summary>/account/orders/{number}/reorder: today's prices and stock, and how to pay.</summary>
+public sealed partial class ReorderPage(IPage page) : StorePage(page)
+{
+    public ILocator Total => Page.GetByTestId("reorder-total");
+
+    public ILocator PayWithSavedKakaoPay => Page.GetByRole(AriaRole.Button, new() { NameRegex = WithSavedKakaoPay() });
+
+    /// <summary>Pays in one step with the saved KakaoPay: no redirect, straight to the new order.</summary>
+    public async Task<OrderPage> PayWithSavedKakaoPayAsync()
+    {
+        await PayWithSavedKakaoPay.ClickAsync();
+        await Page.WaitForURLAsync("**/orders/SF-*");
+        return new OrderPage(Page);
+    }
+
+    [GeneratedRegex("^Pay .+ with saved KakaoPay$")]
+    private static partial Regex WithSavedKakaoPay();
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Checkout;
+using Storefront.Orders;
+
+namespace Storefront.Account;
+
+/// <summary>
+/// Another try at one of the user's orders whose payment just failed, by the same order (F17): where a refused
+/// saved KakaoPay lands, offering the KakaoPay redirect instead.
+/// </summary>
+[Authorize]
+public sealed class PayOrderModel(CheckoutService checkout) : PageModel
+{
+    public Order Order { get; private set; } = null!;
+
+    public bool CanPayAgain { get; private set; }
+
+    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+
+    public string SubmitKey { get; private set; } = "";
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, string? payment, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+            return NotFound();
+        Message = payment switch
+        {
+            nameof(AttemptStatus.Refused) => "Your payment was refused. You have not been charged.",
+            nameof(AttemptStatus.Cancelled) => "You cancelled the payment. You have not been charged.",
+            nameof(AttemptStatus.Error) or nameof(AttemptStatus.Expired) => "The payment could not be completed. You have not been charged.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string number, [Required] string? paymentMethod,
+        [Required, RegularExpression(SubmitKeys.Pattern)] string? submitKey, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+            return BadRequest();
+        var outcome = await checkout.PayAgainAsync(number, paymentMethod!, submitKey!, User, Request, cancellationToken);
+        if (this.Navigate(outcome) is { } next)
+            return next;
+        Message = ((CheckoutOutcome.Problem)outcome).Message;
+        return await LoadAsync(number, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
+    {
+        if (await checkout.OwnOrderAsync(number, User, cancellationToken) is not { } order)
+            return false;
+        Order = order;
+        CanPayAgain = checkout.CanPayAgain(order);
+        if (CanPayAgain)
+            PaymentMethods = await checkout.PaymentMethodsAsync(order, User, cancellationToken);
+        SubmitKey = SubmitKeys.New();
+        return true;
+    }
+}
