@@ -120,6 +120,7 @@ public sealed class OrderListTests(StorefrontFactory app) : IClassFixture<Storef
     [InlineData("size=-3")]
     [InlineData("status=Bogus")]
     [InlineData("status=3")]
+    [InlineData("status=Paid,Cancelled")]
     [InlineData("payment=-1")]
     [InlineData("method=%3Cscript%3E")]
     [InlineData("country=XX")]

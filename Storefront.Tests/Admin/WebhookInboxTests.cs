@@ -97,6 +97,7 @@ public sealed class WebhookInboxTests(StorefrontFactory app) : IClassFixture<Sto
     [Theory]
     [InlineData("status=Nope")]
     [InlineData("status=2")]
+    [InlineData("status=Failed,Processed")]
     [InlineData("from=2019-02-30")]
     [InlineData("page=-4")]
     [InlineData("event=" + "X")]

@@ -145,7 +145,7 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
         var status = query["status"].ToString().Trim();
         if (status.Length > 0)
         {
-            if (Enum.TryParse<WebhookStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(status[0]) && status[0] != '-')
+            if (status.All(char.IsAsciiLetter) && Enum.TryParse<WebhookStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
                 Status = parsed;
             else
                 ignored.Add($"status \"{status}\"");

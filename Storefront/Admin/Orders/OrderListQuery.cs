@@ -201,8 +201,8 @@ public sealed partial record OrderListQuery
         var value = Single(query, name)?.Trim();
         if (string.IsNullOrEmpty(value))
             return null;
-        // Names only: "3" or "-1" would parse as numbers into values that do not exist.
-        if (Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsAsciiDigit(value[0]) && value[0] != '-')
+        // One name only: "3" or "-1" would parse as numbers, and "Paid,Cancelled" as the two values or-ed together.
+        if (value.All(char.IsAsciiLetter) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
             return parsed;
         ignored.Add($"{label} \"{value}\"");
         return null;
