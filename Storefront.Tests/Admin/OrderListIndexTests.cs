@@ -38,7 +38,7 @@ public sealed class OrderListIndexTests(StorefrontFactory app) : IClassFixture<S
         var plans = await app.WithDbAsync(async db =>
         {
             var filtered = query.Apply(db.Orders.AsNoTracking());
-            var page = query.Order(filtered).Skip(25).Take(25).Select(o => new { o.Number, o.Contact.Name, o.TotalAmount });
+            var page = query.Sorted(filtered).Skip(25).Take(25).Select(o => new { o.Number, o.Contact.Name, o.TotalAmount });
             return new[] { await PlanAsync(db, filtered.Select(o => o.Id).ToQueryString()), await PlanAsync(db, page.ToQueryString()) };
         });
 

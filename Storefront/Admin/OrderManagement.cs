@@ -17,6 +17,9 @@ public sealed partial class OrderManagement(
 {
     private const int MaxTries = 5;
 
+    /// <summary>The failure reason's column width.</summary>
+    private const int MaxFailureLength = 500;
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The order with everything the detail page shows, tracked.</summary>
@@ -208,7 +211,8 @@ public sealed partial class OrderManagement(
         catch (AdyenRequestRejectedException ex)
         {
             LogRejected(logger, modification.Reference, ex.ErrorCode);
-            return await RejectAsync(modification, ex.Error?.Message is { Length: > 0 } message ? $"{message} ({ex.ErrorCode})" : ex.Message, cancellationToken);
+            var message = ex.Error?.Message is { Length: > 0 } text ? $"{text} ({ex.ErrorCode})" : ex.Message;
+            return await RejectAsync(modification, message.Length <= MaxFailureLength ? message : message[..MaxFailureLength], cancellationToken);
         }
         catch (AdyenRequestInProgressException)
         {

@@ -27,7 +27,7 @@ public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var query = OrderListQuery.Parse(Request.Query);
-        var rows = query.Order(query.Apply(db.Orders.AsNoTracking()))
+        var rows = query.Sorted(query.Apply(db.Orders.AsNoTracking()))
             .Select(o => new
             {
                 o.Number, o.CreatedAt, o.Status, o.PaymentStatus, o.PaymentMethod, o.Country, o.Currency, o.TotalAmount,

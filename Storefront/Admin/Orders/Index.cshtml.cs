@@ -28,7 +28,7 @@ public sealed class OrderListModel(StorefrontDbContext db) : PageModel
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)Query.PageSize));
         if (Query.Page > PageCount)
             Query = Query with { Page = PageCount };
-        Rows = await Query.Order(filtered)
+        Rows = await Query.Sorted(filtered)
             .Skip((Query.Page - 1) * Query.PageSize)
             .Take(Query.PageSize)
             .Select(o => new OrderRow(o.Number, o.CreatedAt, o.Contact.Name, o.Contact.Email, o.Country, o.Currency, o.TotalAmount,

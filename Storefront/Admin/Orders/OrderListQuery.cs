@@ -129,7 +129,7 @@ public sealed partial record OrderListQuery
 
     /// <summary>
     /// Every search key is matched as a prefix range (<c>key &gt;= q AND key &lt; bound</c>), which the key's index
-    /// answers on every provider; ties on the sort key fall back to the id, so paging is stable.
+    /// answers on every provider.
     /// </summary>
     private IQueryable<Order> ApplySearch(IQueryable<Order> orders)
     {
@@ -150,7 +150,8 @@ public sealed partial record OrderListQuery
             || (o.SearchName.CompareTo(text) >= 0 && o.SearchName.CompareTo(textBound) < 0));
     }
 
-    public IOrderedQueryable<Order> Order(IQueryable<Order> orders) => (Sort, Descending) switch
+    /// <summary>The orders in the chosen order; ties fall back to the id, so paging is stable.</summary>
+    public IOrderedQueryable<Order> Sorted(IQueryable<Order> orders) => (Sort, Descending) switch
     {
         (OrderSort.Number, false) => orders.OrderBy(o => o.Number),
         (OrderSort.Number, true) => orders.OrderByDescending(o => o.Number),
