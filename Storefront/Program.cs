@@ -1,4 +1,5 @@
 using Storefront.Account;
+using Storefront.Admin;
 using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Checkout;
@@ -21,6 +22,7 @@ builder.AddCatalog();
 builder.AddCart();
 builder.AddOrders();
 builder.AddCheckout();
+builder.AddAdmin();
 
 var app = builder.Build();
 

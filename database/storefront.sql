@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -67,7 +67,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -81,7 +81,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -94,20 +94,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
         [Id] int NOT NULL IDENTITY,
         [Number] nvarchar(32) NOT NULL,
         [ShopperId] nvarchar(450) NULL,
+        [SearchEmail] nvarchar(256) NOT NULL,
+        [SearchName] nvarchar(256) NOT NULL,
+        [SearchPhone] nvarchar(256) NOT NULL,
         [Country] nvarchar(2) NOT NULL,
         [Currency] nvarchar(3) NOT NULL,
         [TotalAmount] bigint NOT NULL,
         [Status] nvarchar(40) NOT NULL,
         [PaymentStatus] nvarchar(40) NOT NULL,
+        [PaymentMethod] nvarchar(64) NULL,
         [HoldsStock] bit NOT NULL,
         [ReviewReason] nvarchar(2000) NULL,
+        [FlaggedAt] datetime2 NULL,
         [CreatedAt] datetime2 NOT NULL,
         [UpdatedAt] datetime2 NOT NULL,
         [PaymentDeadline] datetime2 NOT NULL,
@@ -130,7 +135,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -153,6 +158,8 @@ BEGIN
         [LastError] nvarchar(2000) NULL,
         [AppliedAt] datetime2 NULL,
         [ProcessedAt] datetime2 NULL,
+        [ReprocessedBy] nvarchar(256) NULL,
+        [ReprocessedAt] datetime2 NULL,
         [Version] bigint NOT NULL,
         CONSTRAINT [PK_WebhookMessages] PRIMARY KEY ([Id])
     );
@@ -160,7 +167,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -175,7 +182,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -190,7 +197,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -205,7 +212,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -219,7 +226,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -234,7 +241,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -257,7 +264,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -278,7 +285,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -289,6 +296,8 @@ BEGIN
         [Kind] nvarchar(64) NOT NULL,
         [Summary] nvarchar(2000) NOT NULL,
         [Actor] nvarchar(256) NULL,
+        [FromStatus] nvarchar(40) NULL,
+        [FromPaymentStatus] nvarchar(40) NULL,
         [Payload] nvarchar(max) NULL,
         CONSTRAINT [PK_OrderEvent] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_OrderEvent_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
@@ -297,7 +306,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -317,7 +326,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -347,7 +356,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -363,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -378,7 +387,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -394,6 +403,7 @@ BEGIN
         [PspReference] nvarchar(64) NULL,
         [RequestedBy] nvarchar(256) NULL,
         [RequestedAt] datetime2 NOT NULL,
+        [SubmitKey] nvarchar(64) NULL,
         [CompletedAt] datetime2 NULL,
         [FailureReason] nvarchar(500) NULL,
         CONSTRAINT [PK_PaymentModifications] PRIMARY KEY ([Id]),
@@ -404,7 +414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -412,7 +422,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -420,7 +430,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -428,7 +438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -436,7 +446,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -444,7 +454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -452,7 +462,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -460,7 +470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -468,7 +478,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -476,7 +486,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -484,7 +494,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -492,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -500,7 +510,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -508,7 +518,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -516,7 +526,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -524,7 +534,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_Country_CreatedAt] ON [Orders] ([Country], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CreatedAt] ON [Orders] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_FlaggedAt] ON [Orders] ([FlaggedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -532,7 +566,55 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PaidAt] ON [Orders] ([PaidAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PaymentMethod_CreatedAt] ON [Orders] ([PaymentMethod], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_PaymentStatus_CreatedAt] ON [Orders] ([PaymentStatus], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SearchEmail] ON [Orders] ([SearchEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SearchName] ON [Orders] ([SearchName]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SearchPhone] ON [Orders] ([SearchPhone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -540,7 +622,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -548,7 +630,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -556,7 +638,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_TotalAmount_CreatedAt] ON [Orders] ([TotalAmount], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -564,7 +654,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -572,7 +662,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -580,7 +670,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -588,7 +678,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -596,7 +686,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -604,7 +694,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -612,7 +702,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -620,7 +710,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -628,7 +718,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_PaymentModifications_SubmitKey] ON [PaymentModifications] ([SubmitKey]) WHERE [SubmitKey] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -636,7 +734,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -644,7 +742,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -652,7 +750,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -660,7 +758,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -668,7 +766,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -676,7 +774,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -684,7 +782,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_EventCode_ReceivedAt] ON [WebhookMessages] ([EventCode], [ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -692,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -700,7 +806,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -708,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -716,11 +822,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128210222_Initial'
+    WHERE [MigrationId] = N'20261128214938_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_WebhookMessages_Status_ReceivedAt] ON [WebhookMessages] ([Status], [ReceivedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128214938_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128210222_Initial', N'10.0.15');
+    VALUES (N'20261128214938_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -1,8 +1,8 @@
 namespace Storefront.Tests.Infrastructure;
 
 /// <summary>
-/// Waits for what the app does in the background (the webhook worker, the expiry worker) by reading the state
-/// again until it holds or a deadline passes; never a fixed sleep.
+/// Waits for what the app does in the background (the webhook worker, the expiry worker, the sandbox's webhooks)
+/// by reading the state again on a short timer until it holds or a deadline passes; never a fixed sleep.
 /// </summary>
 public static class Eventually
 {
@@ -14,15 +14,22 @@ public static class Eventually
     public static async Task<T> ReachesAsync<T>(Func<Task<T>> read, Func<T, bool> holds, string expectation, TimeSpan? deadline = null,
         Func<T, string>? describe = null)
     {
-        var giveUpAt = DateTime.UtcNow + (deadline ?? Deadline);
-        while (true)
+        var limit = deadline ?? Deadline;
+        using var giveUp = new CancellationTokenSource(limit);
+        using var poll = new PeriodicTimer(Interval);
+        var value = await read();
+        while (!holds(value))
         {
-            var value = await read();
-            if (holds(value))
-                return value;
-            if (DateTime.UtcNow > giveUpAt)
-                Assert.Fail($"Still not {expectation} after {(deadline ?? Deadline).TotalSeconds:0} s; last seen: {(describe is null ? value : describe(value))}");
-            await Task.Delay(Interval);
+            try
+            {
+                await poll.WaitForNextTickAsync(giveUp.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Still not {expectation} after {limit.TotalSeconds:0} s; last seen: {(describe is null ? value : describe(value))}");
+            }
+            value = await read();
         }
+        return value;
     }
 }

@@ -55,7 +55,7 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new();
 
     /// <summary>When set before start, the app's clock: tests move time with <see cref="FakeTimeProvider.Advance"/>.</summary>
-    public FakeTimeProvider? Clock { get; init; }
+    public FakeTimeProvider? Clock { get; protected init; }
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"storefront-test-{Guid.NewGuid():N}.db");
 

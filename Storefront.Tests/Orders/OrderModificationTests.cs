@@ -163,4 +163,51 @@ public sealed class OrderModificationTests
         order.AddNote("Called the shopper", "merch", Now);
         Assert.Contains(order.Events, e => e.Kind == "Note" && e.Summary == "Called the shopper");
     }
+    [Fact]
+    public void Merchandiser_actions_record_who_and_from_which_state()
+    {
+        var order = PaidOrder();
+
+        order.AddNote("Called", "ann@shop", Now);
+        order.RequestRefund(1_000, "Goodwill", "bob@shop", Now.AddMinutes(1), submitKey: "key-1");
+        order.MarkFulfilled("CJ", "1", "cho@shop", Now.AddMinutes(2));
+
+        Assert.Equal(
+            [("Note", "ann@shop", OrderStatus.Paid), ("RefundRequested", "bob@shop", OrderStatus.Paid), ("OrderFulfilled", "cho@shop", OrderStatus.Paid)],
+            order.Events.Where(e => e.Source == OrderEventSource.Merchandiser).Select(e => (e.Kind, e.Actor!, e.FromStatus!.Value)));
+        Assert.All(order.Events.Where(e => e.Source == OrderEventSource.Merchandiser), e => Assert.Equal(PaymentStatus.Authorised, e.FromPaymentStatus));
+        Assert.Equal("key-1", order.Modifications.Single().SubmitKey);
+    }
+
+    [Fact]
+    public void A_modification_adyen_refuses_outright_fails_without_a_flag_and_only_once()
+    {
+        var order = PaidOrder();
+        var refund = order.RequestRefund(30_000, "Return", "merch", Now);
+
+        Assert.True(order.RejectModification(refund, "Invalid amount", Now));
+        Assert.False(order.RejectModification(refund, "Again", Now));
+
+        Assert.Equal((ModificationStatus.Failed, "Invalid amount"), (refund.Status, refund.FailureReason));
+        Assert.Equal(30_000, order.RefundableAmount);
+        Assert.Null(order.ReviewReason);
+        Assert.Single(order.Events, e => e.Kind == "RefundRejected");
+        Assert.Equal(ModificationChange.None, order.ApplyModificationResult(refund, true, "RF1", null, Now, OrderEventSource.Webhook));
+    }
+
+    [Fact]
+    public void A_review_can_be_cleared_once_with_what_was_done()
+    {
+        var order = PaidOrder();
+        Assert.Throws<OrderStateException>(() => order.ClearReview("Nothing to clear", "merch", Now));
+        order.Flag("Paid twice", Now, OrderEventSource.System);
+        Assert.Equal(Now, order.FlaggedAt);
+        Assert.Throws<OrderStateException>(() => order.ClearReview(" ", "merch", Now));
+
+        order.ClearReview("Second payment refunded", "merch", Now.AddHours(1));
+
+        Assert.Null(order.ReviewReason);
+        Assert.Null(order.FlaggedAt);
+        Assert.Contains("Paid twice", order.Events.Single(e => e.Kind == "ReviewCleared").Summary);
+    }
 }

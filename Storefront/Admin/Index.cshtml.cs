@@ -1,11 +1,163 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Storefront.Data;
+using Storefront.Orders;
+using Storefront.Payments.Adyen.Webhooks;
+using Storefront.Shared;
 
 namespace Storefront.Admin;
 
-/// <summary>The merchandiser area's landing page; only the Merchandiser role reaches /admin.</summary>
-public sealed class DashboardModel : PageModel
+/// <summary>
+/// The merchandiser's landing page: today's and the last 7 days' orders and revenue per currency, orders per day,
+/// and what needs attention (flagged orders, stuck payments, failed or unconfirmed refunds, webhooks that failed).
+/// Days are UTC days. Revenue is the total of the orders paid in the period that are not cancelled, before refunds.
+/// </summary>
+public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IOptions<DashboardOptions> options) : PageModel
 {
-    public void OnGet()
+    public const int ChartDays = 14;
+    public const int ListLimit = 20;
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<CurrencyFigures> TodayFigures { get; private set; } = [];
+
+    public IReadOnlyList<CurrencyFigures> WeekFigures { get; private set; } = [];
+
+    /// <summary>Orders placed per UTC day, oldest first, the last <see cref="ChartDays"/> days up to today.</summary>
+    public IReadOnlyList<DayCount> OrdersPerDay { get; private set; } = [];
+
+    public Attention<FlaggedOrder> Flagged { get; private set; } = Attention<FlaggedOrder>.None;
+
+    public Attention<StuckOrder> StuckPayments { get; private set; } = Attention<StuckOrder>.None;
+
+    public Attention<ModificationAlert> FailedModifications { get; private set; } = Attention<ModificationAlert>.None;
+
+    public Attention<ModificationAlert> WaitingModifications { get; private set; } = Attention<ModificationAlert>.None;
+
+    public IReadOnlyDictionary<WebhookStatus, int> WebhookProblems { get; private set; } = new Dictionary<WebhookStatus, int>();
+
+    public DashboardOptions Options => options.Value;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow().UtcDateTime;
+        Today = DateOnly.FromDateTime(now);
+        var todayStart = Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var weekStart = todayStart.AddDays(-6);
+        await CountFiguresAsync(todayStart, weekStart, cancellationToken);
+        await FindAttentionAsync(now, cancellationToken);
     }
+
+    private async Task CountFiguresAsync(DateTime todayStart, DateTime weekStart, CancellationToken cancellationToken)
+    {
+        var chartStart = todayStart.AddDays(1 - ChartDays);
+        var perDay = new int[ChartDays];
+        var today = new Dictionary<string, CurrencyFigures>();
+        var week = new Dictionary<string, CurrencyFigures>();
+
+        // Streamed and summed as read: a busy fortnight is never held in memory as a list.
+        var placed = db.Orders.AsNoTracking().Where(o => o.CreatedAt >= chartStart)
+            .Select(o => new { o.CreatedAt, o.Currency }).AsAsyncEnumerable();
+        await foreach (var order in placed.WithCancellation(cancellationToken))
+        {
+            var day = (int)(order.CreatedAt - chartStart).TotalDays;
+            if (day is >= 0 and < ChartDays)
+                perDay[day]++;
+            if (order.CreatedAt >= weekStart)
+                Add(week, order.Currency, placed: 1);
+            if (order.CreatedAt >= todayStart)
+                Add(today, order.Currency, placed: 1);
+        }
+
+        var paid = db.Orders.AsNoTracking()
+            .Where(o => o.PaidAt >= weekStart && (o.Status == OrderStatus.Paid || o.Status == OrderStatus.Fulfilled))
+            .Select(o => new { o.PaidAt, o.Currency, o.TotalAmount }).AsAsyncEnumerable();
+        await foreach (var order in paid.WithCancellation(cancellationToken))
+        {
+            Add(week, order.Currency, paid: 1, revenue: order.TotalAmount);
+            if (order.PaidAt >= todayStart)
+                Add(today, order.Currency, paid: 1, revenue: order.TotalAmount);
+        }
+
+        TodayFigures = today.Values.OrderBy(f => f.Currency, StringComparer.Ordinal).ToArray();
+        WeekFigures = week.Values.OrderBy(f => f.Currency, StringComparer.Ordinal).ToArray();
+        OrdersPerDay = perDay.Select((count, i) => new DayCount(DateOnly.FromDateTime(chartStart.AddDays(i)), count)).ToArray();
+    }
+
+    private async Task FindAttentionAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var flagged = db.Orders.AsNoTracking().Where(o => o.FlaggedAt != null);
+        Flagged = new(await flagged.CountAsync(cancellationToken), await flagged
+            .OrderByDescending(o => o.FlaggedAt).Take(ListLimit)
+            .Select(o => new FlaggedOrder(o.Number, o.FlaggedAt!.Value, o.ReviewReason ?? "", o.Status))
+            .ToListAsync(cancellationToken));
+
+        var stuckBefore = now - Options.StuckPaymentAfter;
+        var stuck = db.Orders.AsNoTracking().Where(o => o.Status == OrderStatus.AwaitingPayment && o.CreatedAt < stuckBefore);
+        StuckPayments = new(await stuck.CountAsync(cancellationToken), await stuck
+            .OrderBy(o => o.CreatedAt).Take(ListLimit)
+            .Select(o => new StuckOrder(o.Number, o.CreatedAt, o.PaymentStatus, o.Currency, o.TotalAmount))
+            .ToListAsync(cancellationToken));
+
+        var failedSince = now.AddDays(-Options.FailedModificationDays);
+        var failed = db.PaymentModifications.AsNoTracking()
+            .Where(m => m.Status == ModificationStatus.Failed && m.RequestedAt >= failedSince);
+        FailedModifications = new(await failed.CountAsync(cancellationToken), await failed
+            .OrderByDescending(m => m.RequestedAt).Take(ListLimit)
+            .Select(m => new ModificationAlert(m.Order.Number, m.Reference, m.Kind, m.Amount, m.Currency, m.RequestedAt, m.PspReference != null, m.FailureReason))
+            .ToListAsync(cancellationToken));
+
+        var waitingBefore = now - Options.ModificationWaitingAfter;
+        var waiting = db.PaymentModifications.AsNoTracking()
+            .Where(m => m.Status == ModificationStatus.Requested && (m.RequestedAt < waitingBefore || m.PspReference == null));
+        WaitingModifications = new(await waiting.CountAsync(cancellationToken), await waiting
+            .OrderBy(m => m.RequestedAt).Take(ListLimit)
+            .Select(m => new ModificationAlert(m.Order.Number, m.Reference, m.Kind, m.Amount, m.Currency, m.RequestedAt, m.PspReference != null, null))
+            .ToListAsync(cancellationToken));
+
+        var problems = await db.WebhookMessages.AsNoTracking()
+            .Where(m => m.Status == WebhookStatus.Failed || m.Status == WebhookStatus.Poisoned || m.Status == WebhookStatus.Unmatched)
+            .GroupBy(m => m.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        WebhookProblems = problems.ToDictionary(p => p.Status, p => p.Count);
+    }
+
+    private static void Add(Dictionary<string, CurrencyFigures> figures, string currency, int placed = 0, int paid = 0, long revenue = 0)
+    {
+        var current = figures.GetValueOrDefault(currency) ?? new CurrencyFigures(currency, 0, 0, 0);
+        figures[currency] = current with
+        {
+            OrdersPlaced = current.OrdersPlaced + placed,
+            OrdersPaid = current.OrdersPaid + paid,
+            RevenueMinorUnits = current.RevenueMinorUnits + revenue,
+        };
+    }
+}
+
+public sealed record CurrencyFigures(string Currency, int OrdersPlaced, int OrdersPaid, long RevenueMinorUnits)
+{
+    public Money Revenue => new(RevenueMinorUnits, Currency);
+}
+
+public sealed record DayCount(DateOnly Day, int Orders);
+
+/// <summary>How many things of a kind need attention, and the first of them.</summary>
+public sealed record Attention<T>(int Count, IReadOnlyList<T> Items)
+{
+    public static Attention<T> None { get; } = new(0, []);
+}
+
+public sealed record FlaggedOrder(string Number, DateTime FlaggedAt, string Reason, OrderStatus Status);
+
+public sealed record StuckOrder(string Number, DateTime CreatedAt, PaymentStatus PaymentStatus, string Currency, long TotalAmount)
+{
+    public Money Total => new(TotalAmount, Currency);
+}
+
+public sealed record ModificationAlert(string OrderNumber, string Reference, ModificationKind Kind, long Amount, string Currency,
+    DateTime RequestedAt, bool ReceivedByAdyen, string? FailureReason)
+{
+    public Money Total => new(Amount, Currency);
 }

@@ -28,6 +28,15 @@ public sealed class Order : IVersioned
 
     public ContactDetails Contact { get; private set; } = null!;
 
+    /// <summary>The contact's e-mail for the merchandiser's search (<see cref="OrderSearchKeys.Text"/>).</summary>
+    public string SearchEmail { get; private set; } = "";
+
+    /// <summary>The contact's name for the merchandiser's search (<see cref="OrderSearchKeys.Text"/>).</summary>
+    public string SearchName { get; private set; } = "";
+
+    /// <summary>The contact's phone digits, reversed, for the merchandiser's search (<see cref="OrderSearchKeys.Phone"/>).</summary>
+    public string SearchPhone { get; private set; } = "";
+
     public ShippingAddress ShippingAddress { get; private set; } = null!;
 
     /// <summary>The market the order was placed in (KR, US …); it fixed the currency.</summary>
@@ -44,11 +53,17 @@ public sealed class Order : IVersioned
 
     public PaymentStatus PaymentStatus { get; private set; }
 
+    /// <summary>The latest attempt's payment method (<c>kakaopay</c> …); null before the first attempt. Kept on the order to filter on.</summary>
+    public string? PaymentMethod { get; private set; }
+
     /// <summary>True while the order holds (or has sold) its products' stock; released exactly once.</summary>
     public bool HoldsStock { get; private set; }
 
     /// <summary>Set when something needs a merchandiser's eyes (an amount mismatch, a payment after expiry …).</summary>
     public string? ReviewReason { get; private set; }
+
+    /// <summary>When <see cref="ReviewReason"/> was first set; null while nothing needs review. Indexed for the dashboard.</summary>
+    public DateTime? FlaggedAt { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -100,6 +115,9 @@ public sealed class Order : IVersioned
             Number = number,
             ShopperId = shopperId,
             Contact = contact,
+            SearchEmail = OrderSearchKeys.Text(contact.Email),
+            SearchName = OrderSearchKeys.Text(contact.Name),
+            SearchPhone = OrderSearchKeys.Phone(contact.Phone),
             ShippingAddress = address,
             Country = market.Country,
             Currency = market.Currency,
@@ -129,6 +147,7 @@ public sealed class Order : IVersioned
         var attempt = new PaymentAttempt(this, _attempts.Count + 1, paymentMethodType, submitKey, now,
             storePaymentMethod, storedPaymentMethodId);
         _attempts.Add(attempt);
+        PaymentMethod = paymentMethodType;
         Touch(now);
         AddEvent(now, OrderEventSource.Shopper, "PaymentStarted", $"Payment attempt {attempt.Reference} started with {paymentMethodType}.");
         return attempt;
@@ -189,10 +208,12 @@ public sealed class Order : IVersioned
 
     /// <summary>
     /// Asks for part of the payment back. Refused beyond the refundable remainder, so a double click cannot
-    /// refund twice; the caller sends it to Adyen under the modification's reference.
+    /// refund twice; the caller sends it to Adyen under the modification's reference. <paramref name="submitKey"/> is
+    /// the merchandiser's form's one-time key: the caller looks it up first, so a second submit finds this refund.
     /// </summary>
-    public PaymentModification RequestRefund(long amount, string reason, string requestedBy, DateTime now)
+    public PaymentModification RequestRefund(long amount, string reason, string requestedBy, DateTime now, string? submitKey = null)
     {
+        var from = CurrentState;
         if (Status is not (OrderStatus.Paid or OrderStatus.Fulfilled) || Payment is not { } payment)
             throw new OrderStateException($"Order {Number} is {Status}: only a paid order can be refunded.");
         if (amount <= 0)
@@ -201,9 +222,9 @@ public sealed class Order : IVersioned
             throw new OrderStateException($"At most {new Money(RefundableAmount, Currency)} of order {Number} can still be refunded.");
         if (string.IsNullOrWhiteSpace(reason))
             throw new OrderStateException("Give a reason for the refund.");
-        var modification = AddModification(payment, ModificationKind.Refund, amount, reason, requestedBy, now);
-        AddEvent(now, OrderEventSource.Merchandiser, "RefundRequested",
-            $"Refund {modification.Reference} of {modification.Total} requested ({reason}).", requestedBy);
+        var modification = AddModification(payment, ModificationKind.Refund, amount, reason, requestedBy, now, submitKey);
+        AddMerchandiserEvent(now, "RefundRequested",
+            $"Refund {modification.Reference} of {modification.Total} requested ({modification.Reason}).", requestedBy, from);
         return modification;
     }
 
@@ -212,8 +233,9 @@ public sealed class Order : IVersioned
     /// payment still at KakaoPay given up (a late success is refunded); returns null. Paid: a reversal of
     /// everything not yet refunded, returned for the caller to send; the order is cancelled when Adyen confirms.
     /// </summary>
-    public PaymentModification? Cancel(string reason, string requestedBy, DateTime now)
+    public PaymentModification? Cancel(string reason, string requestedBy, DateTime now, string? submitKey = null)
     {
+        var from = CurrentState;
         if (string.IsNullOrWhiteSpace(reason))
             throw new OrderStateException("Give a reason for the cancellation.");
         if (Status is OrderStatus.AwaitingPayment or OrderStatus.PaymentFailed)
@@ -222,7 +244,7 @@ public sealed class Order : IVersioned
                 ApplyPaymentResult(running, new PaymentResult(AttemptStatus.Expired, RefusalReason: "order cancelled"), now, OrderEventSource.Merchandiser);
             Status = OrderStatus.Cancelled;
             Touch(now);
-            AddEvent(now, OrderEventSource.Merchandiser, "OrderCancelled", $"Order cancelled before payment ({reason}).", requestedBy);
+            AddMerchandiserEvent(now, "OrderCancelled", $"Order cancelled before payment ({reason.Trim()}).", requestedBy, from);
             return null;
         }
         if (Status != OrderStatus.Paid || Payment is not { } payment)
@@ -231,9 +253,9 @@ public sealed class Order : IVersioned
             throw new OrderStateException($"Order {Number} already has a cancellation in progress.");
         if (RefundableAmount <= 0)
             throw new OrderStateException($"Order {Number} has nothing left to give back.");
-        var modification = AddModification(payment, ModificationKind.Reversal, RefundableAmount, reason, requestedBy, now);
-        AddEvent(now, OrderEventSource.Merchandiser, "CancellationRequested",
-            $"Cancellation {modification.Reference} requested: {modification.Total} to be given back ({reason}).", requestedBy);
+        var modification = AddModification(payment, ModificationKind.Reversal, RefundableAmount, reason, requestedBy, now, submitKey);
+        AddMerchandiserEvent(now, "CancellationRequested",
+            $"Cancellation {modification.Reference} requested: {modification.Total} to be given back ({modification.Reason}).", requestedBy, from);
         return modification;
     }
 
@@ -267,6 +289,23 @@ public sealed class Order : IVersioned
             return ModificationChange.Cancelled;
         }
         return ModificationChange.Confirmed;
+    }
+
+    /// <summary>
+    /// Adyen refused the modification request itself (a 4xx): nothing was sent to the bank, so the amount is
+    /// refundable again at once. Unlike a rejection by webhook, the merchandiser sees it as it happens: no flag.
+    /// </summary>
+    public bool RejectModification(PaymentModification modification, string message, DateTime now)
+    {
+        if (!_modifications.Contains(modification))
+            throw new ArgumentException($"Modification {modification.Reference} does not belong to order {Number}.", nameof(modification));
+        if (!modification.Complete(false, null, message, now))
+            return false;
+        Touch(now);
+        AddEvent(now, OrderEventSource.System, $"{modification.Kind}Rejected",
+            $"Adyen refused {modification.Kind.ToString().ToLowerInvariant()} {modification.Reference} of {modification.Total}: {message}",
+            modification.RequestedBy);
+        return true;
     }
 
     /// <summary>
@@ -325,7 +364,7 @@ public sealed class Order : IVersioned
         if (_modifications.FirstOrDefault(m => m.IsAutomatic && m.IsAgainst(attempt)) is { } existing)
             return existing;
         var modification = AddModification(attempt, ModificationKind.Refund, attempt.Amount,
-            $"Automatic refund: {attempt.Reference} was authorised while the order was {Status}", PaymentModification.SystemActor, now);
+            $"Automatic refund: {attempt.Reference} was authorised while the order was {Status}", PaymentModification.SystemActor, now, submitKey: null);
         AddEvent(now, OrderEventSource.System, "RefundRequested",
             $"Refund {modification.Reference} of {modification.Total} requested automatically: attempt {attempt.Reference} cannot be kept.",
             PaymentModification.SystemActor);
@@ -345,6 +384,7 @@ public sealed class Order : IVersioned
 
     public void MarkFulfilled(string carrier, string trackingNumber, string fulfilledBy, DateTime now)
     {
+        var from = CurrentState;
         if (Status != OrderStatus.Paid)
             throw new OrderStateException($"Order {Number} is {Status}: only a paid order can be fulfilled.");
         if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
@@ -354,7 +394,7 @@ public sealed class Order : IVersioned
         TrackingNumber = trackingNumber.Trim();
         FulfilledAt = now;
         Touch(now);
-        AddEvent(now, OrderEventSource.Merchandiser, "OrderFulfilled", $"Shipped with {Carrier}, tracking {TrackingNumber}.", fulfilledBy);
+        AddMerchandiserEvent(now, "OrderFulfilled", $"Shipped with {Carrier}, tracking {TrackingNumber}.", fulfilledBy, from);
     }
 
     public void AddNote(string text, string author, DateTime now)
@@ -362,7 +402,23 @@ public sealed class Order : IVersioned
         if (string.IsNullOrWhiteSpace(text))
             throw new OrderStateException("A note needs some text.");
         Touch(now);
-        AddEvent(now, OrderEventSource.Merchandiser, "Note", text.Trim(), author);
+        AddMerchandiserEvent(now, "Note", text.Trim(), author, CurrentState);
+    }
+
+    /// <summary>A merchandiser has dealt with what <see cref="ReviewReason"/> says: the order leaves the attention list.</summary>
+    public void ClearReview(string resolution, string reviewedBy, DateTime now)
+    {
+        if (ReviewReason is null)
+            throw new OrderStateException($"Order {Number} is not flagged for review.");
+        if (string.IsNullOrWhiteSpace(resolution))
+            throw new OrderStateException("Say what was done about it.");
+        var from = CurrentState;
+        var reason = ReviewReason;
+        ReviewReason = null;
+        FlaggedAt = null;
+        Touch(now);
+        var summary = $"Review cleared ({resolution.Trim()}); it said: {reason}";
+        AddMerchandiserEvent(now, "ReviewCleared", summary.Length <= OrderEvent.SummaryMaxLength ? summary : summary[..OrderEvent.SummaryMaxLength], reviewedBy, from);
     }
 
     /// <summary>
@@ -394,12 +450,20 @@ public sealed class Order : IVersioned
     public void Flag(string reason, DateTime now, OrderEventSource source)
     {
         ReviewReason = ReviewReason is null ? reason : $"{ReviewReason}; {reason}";
+        FlaggedAt ??= now;
         Touch(now);
         AddEvent(now, source, "Flagged", reason);
     }
 
     public void AddEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null) =>
         _events.Add(new OrderEvent(at, source, kind, summary, actor, payload));
+
+    private (OrderStatus Status, PaymentStatus PaymentStatus) CurrentState => (Status, PaymentStatus);
+
+    /// <summary>A merchandiser's action, with the state the order was in when they took it (the audit trail).</summary>
+    private void AddMerchandiserEvent(DateTime at, string kind, string summary, string actor,
+        (OrderStatus Status, PaymentStatus PaymentStatus) from) =>
+        _events.Add(new OrderEvent(at, OrderEventSource.Merchandiser, kind, summary, actor, fromStatus: from.Status, fromPaymentStatus: from.PaymentStatus));
 
     internal void Touch(DateTime now) => UpdatedAt = now;
 
@@ -443,9 +507,10 @@ public sealed class Order : IVersioned
         return PaymentChange.Recorded;
     }
 
-    private PaymentModification AddModification(PaymentAttempt payment, ModificationKind kind, long amount, string reason, string requestedBy, DateTime now)
+    private PaymentModification AddModification(PaymentAttempt payment, ModificationKind kind, long amount, string reason, string requestedBy,
+        DateTime now, string? submitKey)
     {
-        var modification = new PaymentModification(this, payment, kind, $"{Number}-R{_modifications.Count + 1}", amount, reason.Trim(), requestedBy, now);
+        var modification = new PaymentModification(this, payment, kind, $"{Number}-R{_modifications.Count + 1}", amount, reason.Trim(), requestedBy, now, submitKey);
         _modifications.Add(modification);
         Touch(now);
         return modification;

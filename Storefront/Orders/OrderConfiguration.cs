@@ -17,6 +17,23 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.Status, o.CreatedAt });
         builder.HasIndex(o => new { o.Status, o.PaymentDeadline });
+
+        // The merchandiser's order list: each filter with the default sort (newest first), the other sorts, and the
+        // search keys, which are searched by prefix. Date ranges use CreatedAt; the dashboard's revenue uses PaidAt.
+        builder.Property(o => o.PaymentMethod).HasMaxLength(64);
+        builder.Property(o => o.SearchEmail).HasMaxLength(OrderSearchKeys.MaxLength).IsRequired();
+        builder.Property(o => o.SearchName).HasMaxLength(OrderSearchKeys.MaxLength).IsRequired();
+        builder.Property(o => o.SearchPhone).HasMaxLength(OrderSearchKeys.MaxLength).IsRequired();
+        builder.HasIndex(o => o.CreatedAt);
+        builder.HasIndex(o => new { o.PaymentStatus, o.CreatedAt });
+        builder.HasIndex(o => new { o.PaymentMethod, o.CreatedAt });
+        builder.HasIndex(o => new { o.Country, o.CreatedAt });
+        builder.HasIndex(o => new { o.TotalAmount, o.CreatedAt });
+        builder.HasIndex(o => o.SearchEmail);
+        builder.HasIndex(o => o.SearchName);
+        builder.HasIndex(o => o.SearchPhone);
+        builder.HasIndex(o => o.PaidAt);
+        builder.HasIndex(o => o.FlaggedAt);
         builder.Ignore(o => o.Total);
         builder.Ignore(o => o.CurrentAttempt);
 
@@ -92,7 +109,7 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
     public void Configure(EntityTypeBuilder<OrderEvent> builder)
     {
         builder.Property(e => e.Kind).HasMaxLength(64).IsRequired();
-        builder.Property(e => e.Summary).HasMaxLength(2000).IsRequired();
+        builder.Property(e => e.Summary).HasMaxLength(OrderEvent.SummaryMaxLength).IsRequired();
         builder.Property(e => e.Actor).HasMaxLength(256);
         builder.HasIndex(e => new { e.OrderId, e.At });
     }
@@ -111,6 +128,8 @@ internal sealed class PaymentModificationConfiguration : IEntityTypeConfiguratio
         builder.Property(m => m.RequestedBy).HasMaxLength(256);
         builder.Property(m => m.FailureReason).HasMaxLength(500);
         builder.HasIndex(m => new { m.Status, m.RequestedAt });
+        builder.Property(m => m.SubmitKey).HasMaxLength(64);
+        builder.HasIndex(m => m.SubmitKey).IsUnique();
         builder.HasOne(m => m.Payment).WithMany().HasForeignKey(m => m.PaymentId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(m => m.Total);
         builder.Ignore(m => m.IdempotencyKey);

@@ -6,11 +6,14 @@ namespace Storefront.Orders;
 /// </summary>
 public sealed class OrderEvent
 {
+    public const int SummaryMaxLength = 2000;
+
     private OrderEvent()
     {
     }
 
-    public OrderEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null)
+    public OrderEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null,
+        OrderStatus? fromStatus = null, PaymentStatus? fromPaymentStatus = null)
     {
         At = at;
         Source = source;
@@ -18,6 +21,8 @@ public sealed class OrderEvent
         Summary = summary;
         Actor = actor;
         Payload = payload;
+        FromStatus = fromStatus;
+        FromPaymentStatus = fromPaymentStatus;
     }
 
     public long Id { get; private set; }
@@ -35,6 +40,12 @@ public sealed class OrderEvent
 
     /// <summary>Who did it, for merchandiser actions.</summary>
     public string? Actor { get; private set; }
+
+    /// <summary>For a merchandiser's action: the order's status when they took it.</summary>
+    public OrderStatus? FromStatus { get; private set; }
+
+    /// <summary>For a merchandiser's action: the payment status when they took it.</summary>
+    public PaymentStatus? FromPaymentStatus { get; private set; }
 
     /// <summary>The raw message (webhook body, Adyen result) for the merchandiser to inspect.</summary>
     public string? Payload { get; private set; }

@@ -36,9 +36,10 @@ public sealed class PaymentModification
     }
 
     internal PaymentModification(Order order, PaymentAttempt payment, ModificationKind kind, string reference, long amount,
-        string reason, string? requestedBy, DateTime now)
+        string reason, string? requestedBy, DateTime now, string? submitKey = null)
     {
         Order = order;
+        SubmitKey = submitKey;
         Payment = payment;
         Kind = kind;
         Reference = reference;
@@ -83,6 +84,9 @@ public sealed class PaymentModification
     public string? RequestedBy { get; private set; }
 
     public DateTime RequestedAt { get; private set; }
+
+    /// <summary>The one-time key of the merchandiser's form that asked for it: a second submit finds this one (unique).</summary>
+    public string? SubmitKey { get; private set; }
 
     public DateTime? CompletedAt { get; private set; }
 

@@ -512,6 +512,9 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<DateTime?>("FlaggedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("FulfilledAt")
                         .HasColumnType("datetime2");
 
@@ -529,6 +532,10 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Property<DateTime>("PaymentDeadline")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("PaymentStatus")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -537,6 +544,21 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Property<string>("ReviewReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SearchEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("SearchPhone")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("ShopperId")
                         .HasMaxLength(450)
@@ -620,14 +642,34 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FlaggedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PaidAt");
+
+                    b.HasIndex("SearchEmail");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SearchPhone");
+
                     b.HasIndex("ShopperId");
+
+                    b.HasIndex("Country", "CreatedAt");
+
+                    b.HasIndex("PaymentMethod", "CreatedAt");
+
+                    b.HasIndex("PaymentStatus", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "PaymentDeadline");
+
+                    b.HasIndex("TotalAmount", "CreatedAt");
 
                     b.ToTable("Orders");
                 });
@@ -646,6 +688,14 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("FromPaymentStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -874,6 +924,10 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("SubmitKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
@@ -884,6 +938,10 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("SubmitKey")
+                        .IsUnique()
+                        .HasFilter("[SubmitKey] IS NOT NULL");
 
                     b.HasIndex("Status", "RequestedAt");
 
@@ -958,6 +1016,13 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("ReprocessedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReprocessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -979,7 +1044,11 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("EventCode", "ReceivedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("WebhookMessages");
                 });

@@ -486,6 +486,9 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FlaggedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FulfilledAt")
                         .HasColumnType("TEXT");
 
@@ -503,6 +506,10 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Property<DateTime>("PaymentDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaymentStatus")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -510,6 +517,21 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.Property<string>("ReviewReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchPhone")
+                        .IsRequired()
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ShopperId")
@@ -594,14 +616,34 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FlaggedAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
+                    b.HasIndex("PaidAt");
+
+                    b.HasIndex("SearchEmail");
+
+                    b.HasIndex("SearchName");
+
+                    b.HasIndex("SearchPhone");
+
                     b.HasIndex("ShopperId");
+
+                    b.HasIndex("Country", "CreatedAt");
+
+                    b.HasIndex("PaymentMethod", "CreatedAt");
+
+                    b.HasIndex("PaymentStatus", "CreatedAt");
 
                     b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("Status", "PaymentDeadline");
+
+                    b.HasIndex("TotalAmount", "CreatedAt");
 
                     b.ToTable("Orders");
                 });
@@ -617,6 +659,14 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromPaymentStatus")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -840,6 +890,10 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SubmitKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");
@@ -849,6 +903,9 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.HasIndex("PspReference");
 
                     b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("SubmitKey")
                         .IsUnique();
 
                     b.HasIndex("Status", "RequestedAt");
@@ -922,6 +979,13 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReprocessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReprocessedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -943,7 +1007,11 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.HasIndex("ReceivedAt");
 
+                    b.HasIndex("EventCode", "ReceivedAt");
+
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
 
                     b.ToTable("WebhookMessages");
                 });

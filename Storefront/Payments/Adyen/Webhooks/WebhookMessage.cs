@@ -121,6 +121,31 @@ public sealed class WebhookMessage : IVersioned
 
     public DateTime? ProcessedAt { get; set; }
 
+    /// <summary>The merchandiser who last sent this message back to the worker (<see cref="Reprocess"/>).</summary>
+    public string? ReprocessedBy { get; private set; }
+
+    public DateTime? ReprocessedAt { get; private set; }
+
+    /// <summary>Failed, poisoned and unmatched messages can be sent back to the worker by a merchandiser.</summary>
+    public bool CanReprocess => Status is WebhookStatus.Failed or WebhookStatus.Poisoned or WebhookStatus.Unmatched;
+
+    /// <summary>
+    /// Sends the message back to the worker: pending, due now, with a fresh count of attempts (the cause may have been
+    /// fixed, or the order it names may exist now). The last error stays until the worker's next try replaces it.
+    /// </summary>
+    public void Reprocess(string reprocessedBy, DateTime now)
+    {
+        if (!CanReprocess)
+            throw new InvalidOperationException($"Webhook message {Id} is {Status}: only failed, poisoned or unmatched messages can be reprocessed.");
+        Status = WebhookStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+        ReprocessedBy = reprocessedBy;
+        ReprocessedAt = now;
+    }
+
     public long Version { get; set; }
 
     public bool IsLeasedBy(string owner) => LeaseOwner == owner;

@@ -19,5 +19,10 @@ internal sealed class WebhookMessageConfiguration : IEntityTypeConfiguration<Web
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.MerchantReference);
         builder.HasIndex(m => m.ReceivedAt);
+        // The merchandiser's inbox: filtered by status or event code, newest first.
+        builder.HasIndex(m => new { m.Status, m.ReceivedAt });
+        builder.HasIndex(m => new { m.EventCode, m.ReceivedAt });
+        builder.Property(m => m.ReprocessedBy).HasMaxLength(256);
+        builder.Ignore(m => m.CanReprocess);
     }
 }

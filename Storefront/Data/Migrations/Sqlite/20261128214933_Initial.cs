@@ -104,13 +104,18 @@ namespace Storefront.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Number = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     ShopperId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    SearchEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SearchPhone = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Country = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
                     TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     PaymentStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PaymentMethod = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     HoldsStock = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReviewReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    FlaggedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     PaymentDeadline = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -157,6 +162,8 @@ namespace Storefront.Data.Migrations.Sqlite
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     AppliedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ProcessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReprocessedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReprocessedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -338,6 +345,8 @@ namespace Storefront.Data.Migrations.Sqlite
                     Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    FromPaymentStatus = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Payload = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -478,6 +487,7 @@ namespace Storefront.Data.Migrations.Sqlite
                     PspReference = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmitKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FailureReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
@@ -580,10 +590,55 @@ namespace Storefront.Data.Migrations.Sqlite
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_Country_CreatedAt",
+                table: "Orders",
+                columns: new[] { "Country", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_CreatedAt",
+                table: "Orders",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_FlaggedAt",
+                table: "Orders",
+                column: "FlaggedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_Number",
                 table: "Orders",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt",
+                table: "Orders",
+                column: "PaidAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_CreatedAt",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentStatus_CreatedAt",
+                table: "Orders",
+                columns: new[] { "PaymentStatus", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_SearchEmail",
+                table: "Orders",
+                column: "SearchEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_SearchName",
+                table: "Orders",
+                column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_SearchPhone",
+                table: "Orders",
+                column: "SearchPhone");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_ShopperId",
@@ -599,6 +654,11 @@ namespace Storefront.Data.Migrations.Sqlite
                 name: "IX_Orders_Status_PaymentDeadline",
                 table: "Orders",
                 columns: new[] { "Status", "PaymentDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_TotalAmount_CreatedAt",
+                table: "Orders",
+                columns: new[] { "TotalAmount", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_OrderId",
@@ -649,6 +709,12 @@ namespace Storefront.Data.Migrations.Sqlite
                 columns: new[] { "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_SubmitKey",
+                table: "PaymentModifications",
+                column: "SubmitKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductPrices_ProductId_Currency",
                 table: "ProductPrices",
                 columns: new[] { "ProductId", "Currency" },
@@ -687,6 +753,11 @@ namespace Storefront.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_EventCode_ReceivedAt",
+                table: "WebhookMessages",
+                columns: new[] { "EventCode", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookMessages_EventKey",
                 table: "WebhookMessages",
                 column: "EventKey",
@@ -706,6 +777,11 @@ namespace Storefront.Data.Migrations.Sqlite
                 name: "IX_WebhookMessages_Status_NextAttemptAt",
                 table: "WebhookMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_Status_ReceivedAt",
+                table: "WebhookMessages",
+                columns: new[] { "Status", "ReceivedAt" });
         }
 
         /// <inheritdoc />

@@ -104,13 +104,18 @@ namespace Storefront.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     Number = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     ShopperId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    SearchEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SearchName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SearchPhone = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Country = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
                     Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
                     TotalAmount = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     PaymentStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    PaymentMethod = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     HoldsStock = table.Column<bool>(type: "bit", nullable: false),
                     ReviewReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    FlaggedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     PaymentDeadline = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -157,6 +162,8 @@ namespace Storefront.Data.Migrations.SqlServer
                     LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     AppliedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     ProcessedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReprocessedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReprocessedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -338,6 +345,8 @@ namespace Storefront.Data.Migrations.SqlServer
                     Kind = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Summary = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     Actor = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    FromStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    FromPaymentStatus = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Payload = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
@@ -478,6 +487,7 @@ namespace Storefront.Data.Migrations.SqlServer
                     PspReference = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     RequestedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SubmitKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     CompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     FailureReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
@@ -583,10 +593,55 @@ namespace Storefront.Data.Migrations.SqlServer
                 column: "OrderId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Orders_Country_CreatedAt",
+                table: "Orders",
+                columns: new[] { "Country", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_CreatedAt",
+                table: "Orders",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_FlaggedAt",
+                table: "Orders",
+                column: "FlaggedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Orders_Number",
                 table: "Orders",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaidAt",
+                table: "Orders",
+                column: "PaidAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentMethod_CreatedAt",
+                table: "Orders",
+                columns: new[] { "PaymentMethod", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_PaymentStatus_CreatedAt",
+                table: "Orders",
+                columns: new[] { "PaymentStatus", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_SearchEmail",
+                table: "Orders",
+                column: "SearchEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_SearchName",
+                table: "Orders",
+                column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_SearchPhone",
+                table: "Orders",
+                column: "SearchPhone");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_ShopperId",
@@ -602,6 +657,11 @@ namespace Storefront.Data.Migrations.SqlServer
                 name: "IX_Orders_Status_PaymentDeadline",
                 table: "Orders",
                 columns: new[] { "Status", "PaymentDeadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Orders_TotalAmount_CreatedAt",
+                table: "Orders",
+                columns: new[] { "TotalAmount", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_OrderId",
@@ -652,6 +712,13 @@ namespace Storefront.Data.Migrations.SqlServer
                 columns: new[] { "Status", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaymentModifications_SubmitKey",
+                table: "PaymentModifications",
+                column: "SubmitKey",
+                unique: true,
+                filter: "[SubmitKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductPrices_ProductId_Currency",
                 table: "ProductPrices",
                 columns: new[] { "ProductId", "Currency" },
@@ -690,6 +757,11 @@ namespace Storefront.Data.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_EventCode_ReceivedAt",
+                table: "WebhookMessages",
+                columns: new[] { "EventCode", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookMessages_EventKey",
                 table: "WebhookMessages",
                 column: "EventKey",
@@ -709,6 +781,11 @@ namespace Storefront.Data.Migrations.SqlServer
                 name: "IX_WebhookMessages_Status_NextAttemptAt",
                 table: "WebhookMessages",
                 columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookMessages_Status_ReceivedAt",
+                table: "WebhookMessages",
+                columns: new[] { "Status", "ReceivedAt" });
         }
 
         /// <inheritdoc />

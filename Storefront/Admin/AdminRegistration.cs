@@ -1,0 +1,12 @@
+namespace Storefront.Admin;
+
+public static class AdminRegistration
+{
+    public static WebApplicationBuilder AddAdmin(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<OrderManagement>();
+        return builder;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
+using Storefront.Shared;
+
+namespace Storefront.Admin;
+
+/// <summary>The catalog as the merchandiser checks it: prices per currency, stock and whether it is on sale. Read-only.</summary>
+public sealed class ProductListModel(StorefrontDbContext db) : PageModel
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<ProductRow> Products { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public IReadOnlyList<string> Currencies => Market.Currencies;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var total = await db.Products.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
+        PageNumber = int.TryParse(Request.Query["page"], out var page) ? Math.Clamp(page, 1, PageCount) : 1;
+        Products = await db.Products.AsNoTracking()
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new ProductRow(p.Slug, p.Name, p.Category.Name, p.Stock, p.IsPublished,
+                p.Prices.Select(price => new Money(price.Amount, price.Currency)).ToList()))
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public sealed record ProductRow(string Slug, string Name, string Category, int Stock, bool IsPublished, IReadOnlyList<Money> Prices)
+{
+    public Money? PriceIn(string currency) => Prices.Where(p => p.Currency == currency).Select(p => (Money?)p).FirstOrDefault();
+}
