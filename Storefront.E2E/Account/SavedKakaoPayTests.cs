@@ -27,10 +27,10 @@ public sealed class SavedKakaoPayTests(ChromiumFixture chromium, StorefrontFacto
         await product.AddToCartAsync();
         var checkout = await CheckoutPage.OpenAsync(page);
         await Expect(checkout.SaveKakaoPay).Not.ToBeCheckedAsync();
-        await checkout.FillKoreanAddressAsync();
+        await checkout.FillAsync(CheckoutPage.Shopper.InSeoul);
         await checkout.SaveKakaoPay.CheckAsync();
         await Screenshot(page, "1-checkout-save-kakaopay");
-        var kakaoPay = await checkout.PayWithKakaoPayAsync();
+        var kakaoPay = await checkout.PayAsync();
 
         await Expect(kakaoPay.Heading).ToHaveTextAsync("Confirm your payment");
         await kakaoPay.ConsentToSave.CheckAsync();

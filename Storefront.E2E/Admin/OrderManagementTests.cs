@@ -5,19 +5,17 @@ using Storefront.E2E.Pages;
 using Storefront.Tests.Admin;
 using Storefront.Tests.Infrastructure;
 using Storefront.Tests.Payments;
+using Storefront.Tests.Payments.Webhooks;
 
 namespace Storefront.E2E.Admin;
 
 /// <summary>The merchandiser's journeys in Chromium over orders paid through the sandbox's KakaoPay.</summary>
-public sealed partial class OrderManagementTests(ChromiumFixture chromium, SandboxFactory app)
-    : StorefrontJourney(chromium, app), IClassFixture<SandboxFactory>
+public sealed partial class OrderManagementTests(ChromiumFixture chromium, DeliveringSandboxFactory app)
+    : StorefrontJourney(chromium, app), IClassFixture<DeliveringSandboxFactory>
 {
     private SandboxFactory Sandbox => (SandboxFactory)App;
 
-    /// <summary>
-    /// Needs the webhook receivers, the worker and the sandbox's webhook delivery (other branches): until they are
-    /// merged, the refund stays "requested" and the last assertion times out.
-    /// </summary>
+    /// <summary>The sandbox delivers its REFUND webhook; the store's worker confirms the refund.</summary>
     [Fact]
     public Task A_merchandiser_finds_a_paid_kakaopay_order_refunds_half_and_sees_it_confirmed() => JourneyAsync(async page =>
     {
@@ -43,11 +41,11 @@ public sealed partial class OrderManagementTests(ChromiumFixture chromium, Sandb
         });
 
         // Adyen's REFUND webhook arrives asynchronously; the page shows the outcome once reloaded.
-        await Eventually.UntilAsync(async () =>
+        await Eventually.ReachesAsync(async () =>
         {
             await page.ReloadAsync();
             return (await order.ModificationStatus($"{number}-R1").InnerTextAsync()).Trim();
-        }, status => status != "requested", TimeSpan.FromSeconds(30), $"Adyen's REFUND webhook for {number}-R1");
+        }, status => status != "requested", $"settled by Adyen's REFUND webhook for {number}-R1");
         await Expect(order.ModificationStatus($"{number}-R1")).ToHaveTextAsync("refunded");
     });
 

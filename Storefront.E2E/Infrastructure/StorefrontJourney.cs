@@ -5,7 +5,8 @@ namespace Storefront.E2E.Infrastructure;
 
 /// <summary>
 /// A test that drives the real app (on a real loopback port) in Chromium. Each journey runs in a fresh
-/// browser context, fails on any script error, and leaves artifacts/e2e/{Class}.{Test}.png; a failed
+/// browser context, fails on any script error, and leaves artifacts/e2e/{Class}.{Test}.png (and one
+/// {Class}.{Test}.{step}.png per <see cref="ScreenshotAsync"/>); a failed
 /// journey leaves a screenshot and a Playwright trace (open with `playwright show-trace`) instead.
 /// </summary>
 [Collection(ChromiumCollection.Name)]
@@ -43,6 +44,23 @@ public abstract class StorefrontJourney(ChromiumFixture chromium, StorefrontFact
             await CaptureFailureAsync(context, page, name);
             throw;
         }
+    }
+
+    /// <summary>A full-page screenshot of one step of the journey: artifacts/e2e/{Class}.{Test}.{step}.png.</summary>
+    protected Task ScreenshotAsync(IPage page, string step, [CallerMemberName] string test = "") =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = E2EArtifacts.PathFor($"{GetType().Name}.{test}.{step}.png"), FullPage = true });
+
+    /// <summary>
+    /// Like <see cref="ScreenshotAsync"/>, for a page whose next page is still on its way: Chromium then holds
+    /// DevTools commands to the page, which Playwright's own screenshot needs, but the browser can still take one.
+    /// The DevTools session is left to end with the page: detaching it would wait for the next page too.
+    /// </summary>
+    protected async Task BrowserScreenshotAsync(IPage page, string step, [CallerMemberName] string test = "")
+    {
+        var devTools = await page.Context.NewCDPSessionAsync(page);
+        var screenshot = await devTools.SendAsync("Page.captureScreenshot", new Dictionary<string, object> { ["format"] = "png" });
+        await File.WriteAllBytesAsync(E2EArtifacts.PathFor($"{GetType().Name}.{test}.{step}.png"),
+            Convert.FromBase64String(screenshot!.Value.GetProperty("data").GetString()!));
     }
 
     private static async Task CaptureFailureAsync(IBrowserContext context, IPage page, string name)

@@ -1,11 +1,35 @@
+using System.Text.Json;
+
 namespace Storefront.E2E.Pages;
 
-/// <summary>/checkout: contact, address, payment method, and the signed-in shopper's "Save KakaoPay".</summary>
+/// <summary>/checkout: contact, delivery address, the payment methods Adyen offers and the pay button.</summary>
 public sealed class CheckoutPage(IPage page) : StorePage(page)
 {
-    public ILocator SaveKakaoPay => Page.GetByRole(AriaRole.Checkbox, new() { Name = "Save KakaoPay for faster checkout" });
+    public ILocator Email => Field("Email");
 
-    public ILocator PayButton => Page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pay ") });
+    public ILocator FullName => Field("Full name");
+
+    public ILocator Phone => Field("Phone");
+
+    public ILocator Address => Field("Address");
+
+    public ILocator City => Field("City");
+
+    public ILocator PostalCode => Field("Postal code");
+
+    public ILocator PaymentMethods => Page.GetByRole(AriaRole.Region, new() { Name = "Payment method" });
+
+    public ILocator KakaoPayOption => PaymentMethods.GetByRole(AriaRole.Radio, new() { Name = "KakaoPay" });
+
+    public ILocator KakaoPayLogo => PaymentMethods.GetByRole(AriaRole.Img, new() { Name = "KakaoPay", Exact = true });
+
+    /// <summary>The form's one button; found by its place, because its name changes to "Processing…" once pressed.</summary>
+    public ILocator PayButton => Page.Locator("#checkout-form").GetByRole(AriaRole.Button);
+
+    public ILocator Total => Page.GetByTestId("checkout-total");
+
+    /// <summary>Offered to signed-in shoppers in Korea only.</summary>
+    public ILocator SaveKakaoPay => Page.GetByRole(AriaRole.Checkbox, new() { Name = "Save KakaoPay for faster checkout" });
 
     public static async Task<CheckoutPage> OpenAsync(IPage page)
     {
@@ -13,20 +37,53 @@ public sealed class CheckoutPage(IPage page) : StorePage(page)
         return new CheckoutPage(page);
     }
 
-    public async Task FillKoreanAddressAsync()
+    /// <summary>Why the shopper is back from KakaoPay (refused, cancelled …).</summary>
+    public ILocator PaymentNotice => Page.Locator(".notice.error[role=alert]");
+
+    public async Task FillAsync(Shopper shopper)
     {
-        await Page.GetByLabel("Full name").FillAsync("Kim Minji");
-        await Page.GetByLabel("Phone").FillAsync("+82 10 1234 5678");
-        await Page.GetByLabel("Address", new() { Exact = true }).FillAsync("12 Sejong-daero, Jung-gu");
-        await Page.GetByLabel("City").FillAsync("Seoul");
-        await Page.GetByLabel("Postal code").FillAsync("04524");
+        await Email.FillAsync(shopper.Email);
+        await FullName.FillAsync(shopper.Name);
+        await Phone.FillAsync(shopper.Phone);
+        await Address.FillAsync(shopper.Address);
+        await City.FillAsync(shopper.City);
+        await PostalCode.FillAsync(shopper.PostalCode);
     }
 
     /// <summary>Presses Pay and follows the store's redirect to KakaoPay.</summary>
-    public async Task<KakaoPaySandboxPage> PayWithKakaoPayAsync()
+    public async Task<KakaoPayPage> PayAsync()
     {
         await PayButton.ClickAsync();
-        await Page.WaitForURLAsync("**/sandbox/adyen/checkoutshopper/**");
-        return new KakaoPaySandboxPage(Page);
+        await Page.WaitForURLAsync(KakaoPayPage.Url);
+        return new KakaoPayPage(Page);
+    }
+
+    /// <summary>
+    /// Has the page itself report the pay button's first change. While the checkout POST is in flight, Chromium
+    /// holds every DevTools command to the page until the next page arrives, so no locator or assertion can
+    /// look at it then; the page can still call out to the test.
+    /// </summary>
+    public async Task<Task<PayButtonState>> WatchPayButtonAsync()
+    {
+        var firstChange = new TaskCompletionSource<PayButtonState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var binding = $"reportPayButton{Guid.NewGuid():N}";
+        await Page.ExposeFunctionAsync(binding, (string state) => firstChange.TrySetResult(JsonSerializer.Deserialize<PayButtonState>(state)!));
+        await PayButton.EvaluateAsync(
+            """
+            (button, binding) => new MutationObserver((_, observer) => {
+                observer.disconnect();
+                window[binding](JSON.stringify({ Disabled: button.disabled, AriaBusy: button.getAttribute('aria-busy'), Text: button.textContent.trim() }));
+            }).observe(button, { attributes: true, childList: true, characterData: true, subtree: true })
+            """, binding);
+        return firstChange.Task;
+    }
+
+    private ILocator Field(string label) => Page.GetByLabel(label, new() { Exact = true });
+
+    public sealed record PayButtonState(bool Disabled, string? AriaBusy, string Text);
+
+    public sealed record Shopper(string Email, string Name, string Phone, string Address, string City, string PostalCode)
+    {
+        public static Shopper InSeoul { get; } = new("minji@example.kr", "Kim Minji", "+82 10 1234 5678", "12 Sejong-daero, Jung-gu", "Seoul", "04524");
     }
 }

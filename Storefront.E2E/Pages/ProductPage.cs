@@ -4,6 +4,8 @@ public sealed class ProductPage(IPage page) : StorePage(page)
 {
     public ILocator Price => Page.GetByRole(AriaRole.Main).GetByTestId("price").First;
 
+    public ILocator Quantity => Page.GetByLabel("Quantity", new() { Exact = true });
+
     public ILocator AddToCartButton => Page.GetByRole(AriaRole.Button, new() { Name = "Add to cart", Exact = true });
 
     public static async Task<ProductPage> OpenAsync(IPage page, string slug)
@@ -12,10 +14,11 @@ public sealed class ProductPage(IPage page) : StorePage(page)
         return new ProductPage(page);
     }
 
-    /// <summary>Adds one to the cart; the store answers with the cart page.</summary>
-    public async Task AddToCartAsync()
+    /// <summary>Presses "Add to cart"; the store shows the cart next.</summary>
+    public async Task<CartPage> AddToCartAsync()
     {
         await AddToCartButton.ClickAsync();
         await Page.WaitForURLAsync("**/cart");
+        return new CartPage(Page);
     }
 }

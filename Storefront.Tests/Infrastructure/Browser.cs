@@ -48,9 +48,10 @@ public sealed class Browser(HttpClient client) : IDisposable
             values.RemoveAll(v => v.Key == name);
             values.Add(new(name, value));
         }
-        var action = string.IsNullOrEmpty(form.GetAttribute("action"))
-            ? page.Response.RequestMessage!.RequestUri!.PathAndQuery
-            : form.GetAttribute("action")!;
+        // Like a browser, a relative action is resolved against the page's own address, which may be another
+        // site's (the payment page) than the client's base address.
+        var pageUrl = page.Response.RequestMessage!.RequestUri!;
+        var action = form.GetAttribute("action") is { Length: > 0 } target ? new Uri(pageUrl, target) : pageUrl;
         return await Client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 

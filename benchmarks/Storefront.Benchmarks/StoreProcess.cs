@@ -1,0 +1,198 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+
+namespace Storefront.Benchmarks;
+
+/// <summary>
+/// The real store, started from its Release build output (<c>dotnet Storefront.dll</c>) as a child process on a free
+/// loopback port, in Development with the Adyen sandbox and a fresh SQLite file of its own. Disposing it stops the
+/// store and deletes its files; Program disposes it on Ctrl+C and SIGTERM too.
+/// </summary>
+public sealed class StoreProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    // Settings a developer's shell may carry that would point the store elsewhere than this run intends.
+    private static readonly string[] InheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "ConnectionStrings__", "Database__", "Adyen__", "Storefront__", "Logging__"];
+
+    private readonly Process _process;
+    private readonly DirectoryInfo _dataDirectory;
+    private readonly Queue<string> _recentOutput = new();
+    private int _disposed;
+
+    private StoreProcess(Process process, DirectoryInfo dataDirectory, Uri baseAddress)
+    {
+        _process = process;
+        _dataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the store listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The store's own SQLite database, for scenarios that arrange data through the store's model.</summary>
+    public string ConnectionString => $"Data Source={Path.Combine(_dataDirectory.FullName, "storefront.db")}";
+
+    /// <summary>Starts the store with <paramref name="settings"/> (configuration keys such as <c>Adyen:Sandbox:ResponseDelay</c>) and waits for /healthz.</summary>
+    public static async Task<StoreProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        var storeDll = StoreBuild();
+        var baseAddress = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}/");
+        var dataDirectory = Directory.CreateTempSubdirectory("storefront-benchmark-");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(storeDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(storeDll);
+        foreach (var inherited in start.Environment.Keys.Where(k => InheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList())
+            start.Environment.Remove(inherited);
+        var environment = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority),
+            ["ConnectionStrings:Storefront"] = $"Data Source={Path.Combine(dataDirectory.FullName, "storefront.db")}",
+            ["Adyen:Mode"] = "Sandbox",
+            // A line per request on the console would measure the console.
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+            environment[key] = value;
+        foreach (var (key, value) in environment)
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+
+        var process = new Process { StartInfo = start };
+        StoreProcess? store = null;
+        try
+        {
+            process.Start();
+            store = new StoreProcess(process, dataDirectory, baseAddress);
+            process.OutputDataReceived += (_, line) => store.Remember(line.Data);
+            process.ErrorDataReceived += (_, line) => store.Remember(line.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            log.WriteLine($"Starting the store: dotnet {storeDll} on {baseAddress}");
+            await store.WaitUntilHealthyAsync(cancellationToken);
+            return store;
+        }
+        catch
+        {
+            if (store is not null)
+                await store.DisposeAsync();
+            else
+            {
+                process.Dispose();
+                dataDirectory.Delete(recursive: true);
+            }
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
+        Stop();
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _process.WaitForExitAsync(exited.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed but not yet reaped: the files can go anyway.
+        }
+        _process.Dispose();
+        SqliteConnection.ClearAllPools();
+        _dataDirectory.Delete(recursive: true);
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            if (!_process.HasExited)
+                _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited in between.
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
+        var deadline = Stopwatch.StartNew();
+        while (await poll.WaitForNextTickAsync(cancellationToken))
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The store exited with code {_process.ExitCode} before it was healthy:{Environment.NewLine}{RecentOutput()}");
+            try
+            {
+                using var health = await http.GetAsync("healthz", cancellationToken);
+                if (health.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still starting.
+            }
+            if (deadline.Elapsed > StartTimeout)
+                throw new TimeoutException($"The store did not answer /healthz with 200 within {StartTimeout.TotalSeconds:0} s:{Environment.NewLine}{RecentOutput()}");
+        }
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_recentOutput)
+        {
+            _recentOutput.Enqueue(line);
+            if (_recentOutput.Count > 60)
+                _recentOutput.Dequeue();
+        }
+    }
+
+    /// <summary>The store's last lines of console output (warnings and errors, at the log level it runs with).</summary>
+    public string RecentOutput()
+    {
+        lock (_recentOutput)
+            return string.Join(Environment.NewLine, _recentOutput);
+    }
+
+    /// <summary>The store's Release build output, beside this repository's Storefront project.</summary>
+    private static string StoreBuild()
+    {
+        var targetFramework = new DirectoryInfo(AppContext.BaseDirectory).Name;
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (!File.Exists(Path.Combine(directory.FullName, "Storefront.sln")))
+                continue;
+            var storeDll = Path.Combine(directory.FullName, "Storefront", "bin", "Release", targetFramework, "Storefront.dll");
+            return File.Exists(storeDll)
+                ? storeDll
+                : throw new FileNotFoundException($"No Release build of the store at {storeDll}: run benchmarks/run.sh, which builds it.");
+        }
+        throw new InvalidOperationException($"No Storefront.sln above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>A port nothing listens on right now, on 127.0.0.1 only: the benchmark's traffic never leaves this machine.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
