@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,23 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
-)
-BEGIN
-    CREATE TABLE [Carts] (
-        [Id] uniqueidentifier NOT NULL,
-        [ShopperId] nvarchar(450) NULL,
-        [PendingOrderId] int NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        [UpdatedAt] datetime2 NOT NULL,
-        [Version] bigint NOT NULL,
-        CONSTRAINT [PK_Carts] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -81,7 +65,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -94,7 +78,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -135,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -167,7 +151,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -182,7 +166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -197,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -212,7 +196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -226,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -241,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -264,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -285,7 +269,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
+)
+BEGIN
+    CREATE TABLE [Carts] (
+        [Id] uniqueidentifier NOT NULL,
+        [ShopperId] nvarchar(450) NULL,
+        [PendingOrderId] int NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Carts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Carts_Orders_PendingOrderId] FOREIGN KEY ([PendingOrderId]) REFERENCES [Orders] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -306,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -326,7 +327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -356,7 +357,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
+)
+BEGIN
+    CREATE TABLE [ProductPrices] (
+        [Id] int NOT NULL IDENTITY,
+        [ProductId] int NOT NULL,
+        [Currency] nvarchar(3) NOT NULL,
+        [Amount] bigint NOT NULL,
+        CONSTRAINT [PK_ProductPrices] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductPrices_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -372,22 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
-)
-BEGIN
-    CREATE TABLE [ProductPrices] (
-        [Id] int NOT NULL IDENTITY,
-        [ProductId] int NOT NULL,
-        [Currency] nvarchar(3) NOT NULL,
-        [Amount] bigint NOT NULL,
-        CONSTRAINT [PK_ProductPrices] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ProductPrices_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -414,7 +415,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -422,7 +423,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -430,7 +431,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -438,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -446,7 +447,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -454,7 +455,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -462,7 +463,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -470,7 +471,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -478,7 +479,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -486,7 +487,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -494,7 +495,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Carts_PendingOrderId] ON [Carts] ([PendingOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -502,7 +511,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -510,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -518,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -526,7 +535,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -534,7 +543,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Country_CreatedAt] ON [Orders] ([Country], [CreatedAt]);
@@ -542,7 +551,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_CreatedAt] ON [Orders] ([CreatedAt]);
@@ -550,7 +559,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_FlaggedAt] ON [Orders] ([FlaggedAt]);
@@ -558,7 +567,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -566,7 +575,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaidAt] ON [Orders] ([PaidAt]);
@@ -574,7 +583,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentMethod_CreatedAt] ON [Orders] ([PaymentMethod], [CreatedAt]);
@@ -582,7 +591,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentStatus_CreatedAt] ON [Orders] ([PaymentStatus], [CreatedAt]);
@@ -590,7 +599,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchEmail] ON [Orders] ([SearchEmail]);
@@ -598,7 +607,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchName] ON [Orders] ([SearchName]);
@@ -606,7 +615,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchPhone] ON [Orders] ([SearchPhone]);
@@ -614,7 +623,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -622,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -630,7 +639,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -638,7 +647,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_TotalAmount_CreatedAt] ON [Orders] ([TotalAmount], [CreatedAt]);
@@ -646,7 +655,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -654,7 +663,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -662,7 +671,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -670,7 +679,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -678,7 +687,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -686,7 +695,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -694,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -702,7 +711,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -710,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -718,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_PaymentModifications_SubmitKey] ON [PaymentModifications] ([SubmitKey]) WHERE [SubmitKey] IS NOT NULL');
@@ -726,7 +735,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -734,7 +743,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -742,7 +751,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -750,7 +759,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -758,7 +767,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -766,7 +775,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -774,7 +783,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -782,7 +791,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_EventCode_ReceivedAt] ON [WebhookMessages] ([EventCode], [ReceivedAt]);
@@ -790,7 +799,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -798,7 +807,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -806,7 +815,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -814,7 +823,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -822,7 +831,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_ReceivedAt] ON [WebhookMessages] ([Status], [ReceivedAt]);
@@ -830,11 +839,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128214938_Initial'
+    WHERE [MigrationId] = N'20261128215603_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128214938_Initial', N'10.0.15');
+    VALUES (N'20261128215603_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -62,12 +62,13 @@ public sealed class ShoppingCartTests
     {
         var cart = new ShoppingCart(Guid.NewGuid(), null, Now);
         cart.Add(1, 1, 10, Now);
-        cart.AttachPendingOrder(orderId: 7, Now);
+        var pending = Storefront.Tests.Orders.OrderBuilder.KakaoPayOrder();
+        cart.AttachPendingOrder(pending, Now);
 
-        cart.CompleteOrder(orderId: 8, Now);
+        cart.CompleteOrder(Storefront.Tests.Orders.OrderBuilder.KakaoPayOrder(), Now);
         Assert.False(cart.IsEmpty);
 
-        cart.CompleteOrder(orderId: 7, Now);
+        cart.CompleteOrder(pending, Now);
         Assert.True(cart.IsEmpty);
         Assert.Null(cart.PendingOrderId);
     }

@@ -320,6 +320,33 @@ public sealed class CheckoutTests(SandboxFactory app) : IClassFixture<SandboxFac
     }
 
     [Fact]
+    public async Task Two_shoppers_racing_for_the_last_units_get_one_order_and_a_clear_answer_never_an_error()
+    {
+        var slug = await app.StockedProductAsync(skip: 14);
+        var shoppers = new List<Browser>();
+        for (var i = 0; i < 4; i++)
+        {
+            var shopper = app.CreateBrowser();
+            await shopper.ChooseCountryAsync("KR");
+            await shopper.AddToCartAsync(slug, quantity: 2);
+            shoppers.Add(shopper);
+        }
+        await app.WithDbAsync(db => db.Products.Where(p => p.Slug == slug)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, 2).SetProperty(p => p.Version, p => p.Version + 1)));
+        var pages = await Task.WhenAll(shoppers.Select(s => s.GetAsync("/checkout")));
+        var ordersBefore = await app.WithDbAsync(db => db.Orders.CountAsync());
+
+        var responses = await Task.WhenAll(shoppers.Select((s, i) => s.SubmitAsync(pages[i], "#checkout-form",
+            new Dictionary<string, string>(CheckoutSteps.KoreanAddress) { ["Form.PaymentMethod"] = "kakaopay" })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.SeeOther);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.SeeOther), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(ordersBefore + 1, await app.WithDbAsync(db => db.Orders.CountAsync()));
+        Assert.Equal(0, await StockOf(slug));
+        shoppers.ForEach(s => s.Dispose());
+    }
+
+    [Fact]
     public async Task The_order_page_is_for_its_owner_or_the_signed_link_only()
     {
         using var browser = app.CreateBrowser();

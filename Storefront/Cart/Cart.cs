@@ -1,4 +1,5 @@
 using Storefront.Data;
+using Storefront.Orders;
 
 namespace Storefront.Cart;
 
@@ -31,6 +32,8 @@ public sealed class ShoppingCart : IVersioned
 
     /// <summary>The order last placed from this cart and not yet paid: a retry after a failed payment reuses it.</summary>
     public int? PendingOrderId { get; private set; }
+
+    public Order? PendingOrder { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
@@ -85,18 +88,20 @@ public sealed class ShoppingCart : IVersioned
         other.UpdatedAt = now;
     }
 
-    public void AttachPendingOrder(int orderId, DateTime now)
+    /// <summary>Links the order just placed from this cart; saved with the order itself, in one transaction.</summary>
+    public void AttachPendingOrder(Order order, DateTime now)
     {
-        PendingOrderId = orderId;
+        PendingOrder = order;
         UpdatedAt = now;
     }
 
     /// <summary>The order is paid: the cart starts afresh.</summary>
-    public void CompleteOrder(int orderId, DateTime now)
+    public void CompleteOrder(Order order, DateTime now)
     {
-        if (PendingOrderId != orderId)
+        if (!ReferenceEquals(PendingOrder, order) && (PendingOrderId is null || PendingOrderId != order.Id))
             return;
         _lines.Clear();
+        PendingOrder = null;
         PendingOrderId = null;
         UpdatedAt = now;
     }

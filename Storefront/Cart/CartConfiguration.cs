@@ -15,6 +15,7 @@ internal sealed class ShoppingCartConfiguration : IEntityTypeConfiguration<Shopp
         builder.HasIndex(c => c.UpdatedAt);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsEmpty);
+        builder.HasOne(c => c.PendingOrder).WithMany().HasForeignKey(c => c.PendingOrderId).OnDelete(DeleteBehavior.SetNull);
         builder.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

@@ -116,6 +116,11 @@ public sealed partial class CheckoutService
             {
                 // Another checkout took stock, or the order moved, in between: read and reserve again.
             }
+            catch (DbUpdateConcurrencyException)
+            {
+                LogPlacementContended(logger);
+                return new CheckoutOutcome.Problem(TooBusy);
+            }
             catch (DbUpdateException)
             {
                 db.ChangeTracker.Clear();

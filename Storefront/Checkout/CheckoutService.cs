@@ -35,7 +35,10 @@ public sealed partial class CheckoutService(
     /// <summary>The one method a signed-in user can save for later, with their consent.</summary>
     public const string SavableMethod = "kakaopay";
 
-    private const int MaxPlacementTries = 4;
+    private const int MaxPlacementTries = 8;
+
+    private const string TooBusy =
+        "Many shoppers are buying the same items right now, and your order could not be placed. You have not been charged; please try again.";
 
     private static readonly JsonSerializerOptions ActionJson = new(JsonSerializerDefaults.Web);
 
@@ -107,6 +110,12 @@ public sealed partial class CheckoutService(
                 return problem;
             attempt = ((PlacedAttempt)placed).Attempt;
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Every try lost the race for the same stock: nothing was saved.
+            LogPlacementContended(logger);
+            return new CheckoutOutcome.Problem(TooBusy);
+        }
         catch (DbUpdateException)
         {
             // The same form was submitted twice at once, and the other request created the attempt.
@@ -172,8 +181,7 @@ public sealed partial class CheckoutService(
 
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
-                cart.AttachPendingOrder(order.Id, now);
+                cart.AttachPendingOrder(order, now);
                 await db.SaveChangesAsync(cancellationToken);
                 LogOrderPlaced(logger, order.Number, attempt.Reference);
                 return new PlacedAttempt(attempt);
@@ -391,6 +399,9 @@ public sealed partial class CheckoutService(
         public PaymentAttempt StartOn(Order order, string submitKey, DateTime now) =>
             order.StartAttempt(Type, submitKey, now, StorePaymentMethod, Saved?.StoredPaymentMethodId);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkout gave up after losing every try to concurrent stock changes")]
+    private static partial void LogPlacementContended(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} placed, payment attempt {AttemptReference}")]
     private static partial void LogOrderPlaced(ILogger logger, string orderNumber, string attemptReference);

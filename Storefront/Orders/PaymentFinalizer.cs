@@ -99,7 +99,7 @@ public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvide
     private async Task CompleteCartAsync(Order order, DateTime now, CancellationToken cancellationToken)
     {
         var cart = await db.Carts.Include(c => c.Lines).FirstOrDefaultAsync(c => c.PendingOrderId == order.Id, cancellationToken);
-        cart?.CompleteOrder(order.Id, now);
+        cart?.CompleteOrder(order, now);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment {AttemptReference}: {Status} from {Source} → {Change}")]

@@ -366,6 +366,8 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PendingOrderId");
+
                     b.HasIndex("ShopperId")
                         .IsUnique()
                         .HasFilter("[ShopperId] IS NOT NULL");
@@ -1126,6 +1128,16 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("Storefront.Orders.Order", "PendingOrder")
+                        .WithMany()
+                        .HasForeignKey("PendingOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PendingOrder");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.Product", b =>

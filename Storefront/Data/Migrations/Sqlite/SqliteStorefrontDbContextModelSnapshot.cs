@@ -349,6 +349,8 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PendingOrderId");
+
                     b.HasIndex("ShopperId")
                         .IsUnique();
 
@@ -1089,6 +1091,16 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("Storefront.Orders.Order", "PendingOrder")
+                        .WithMany()
+                        .HasForeignKey("PendingOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PendingOrder");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.Product", b =>

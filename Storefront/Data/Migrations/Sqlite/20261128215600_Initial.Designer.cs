@@ -12,7 +12,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStorefrontDbContext))]
-    [Migration("20261128214933_Initial")]
+    [Migration("20261128215600_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -351,6 +351,8 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PendingOrderId");
 
                     b.HasIndex("ShopperId")
                         .IsUnique();
@@ -1092,6 +1094,16 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("Storefront.Orders.Order", "PendingOrder")
+                        .WithMany()
+                        .HasForeignKey("PendingOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PendingOrder");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.Product", b =>

@@ -13,7 +13,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerStorefrontDbContext))]
-    [Migration("20261128214938_Initial")]
+    [Migration("20261128215603_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -368,6 +368,8 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PendingOrderId");
 
                     b.HasIndex("ShopperId")
                         .IsUnique()
@@ -1129,6 +1131,16 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Cart.ShoppingCart", b =>
+                {
+                    b.HasOne("Storefront.Orders.Order", "PendingOrder")
+                        .WithMany()
+                        .HasForeignKey("PendingOrderId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("PendingOrder");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.Product", b =>
