@@ -68,7 +68,7 @@ public class StorefrontFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>HMAC keys and Basic auth for an app in Test or Live mode.</summary>
-    protected void UseWebhookSecrets()
+    public void UseWebhookSecrets()
     {
         Settings["Adyen:HmacKeys:0"] = TestHmacKey;
         Settings["Adyen:TokenizationHmacKeys:0"] = TestTokenizationHmacKey;

@@ -21,6 +21,8 @@ public sealed class TwoStoresFixture : IDisposable
         Store.Settings["Adyen:ApiKey"] = AdyenOptions.SandboxApiKey;
         Store.Settings["Adyen:MerchantAccount"] = AdyenOptions.SandboxMerchantAccount;
         Store.Settings["Adyen:CheckoutUrl"] = AdyenServer.BaseAddress.GetLeftPart(UriPartial.Authority) + AdyenOptions.SandboxCheckoutPath;
+        // Test mode also needs its webhook secrets configured, as it would for real Adyen.
+        Store.UseWebhookSecrets();
     }
 
     /// <summary>App B: the Adyen-compatible server.</summary>
