@@ -127,18 +127,6 @@ public sealed class ManageSavedKakaoPayTests(SandboxFactory app) : IClassFixture
     }
 }
 
-/// <summary>Adyen cannot be reached at all: nothing listens where the client is sent.</summary>
-public sealed class UnreachableAdyenFactory : StorefrontFactory
-{
-    public UnreachableAdyenFactory()
-    {
-        Settings["Adyen:Mode"] = "Sandbox";
-        Settings["Adyen:CheckoutUrl"] = "http://127.0.0.1:9/checkout/v71";
-        Settings["Adyen:MaxRetries"] = "0";
-        Settings["Adyen:RequestTimeout"] = "00:00:02";
-    }
-}
-
 public sealed class UnreachableAdyenSavedMethodsTests(UnreachableAdyenFactory app) : IClassFixture<UnreachableAdyenFactory>
 {
     [Fact]

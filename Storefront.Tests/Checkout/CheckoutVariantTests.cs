@@ -109,20 +109,6 @@ public sealed class SlowAdyenTests(SlowAdyenFactory app) : IClassFixture<SlowAdy
     }
 }
 
-/// <summary>Test mode pointed at an address where nothing listens: Adyen is down.</summary>
-public sealed class UnreachableAdyenFactory : StorefrontFactory
-{
-    public UnreachableAdyenFactory()
-    {
-        Settings["Adyen:Mode"] = "Test";
-        Settings["Adyen:ApiKey"] = "test-api-key";
-        Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
-        UseWebhookSecrets();
-        Settings["Adyen:CheckoutUrl"] = "http://127.0.0.1:9/checkout/v71";
-        Settings["Adyen:RetryDelay"] = "00:00:00.010";
-    }
-}
-
 public sealed class UnreachableAdyenTests(UnreachableAdyenFactory app) : IClassFixture<UnreachableAdyenFactory>
 {
     [Fact]
