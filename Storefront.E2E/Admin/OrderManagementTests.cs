@@ -9,9 +9,18 @@ using Storefront.Tests.Payments.Webhooks;
 
 namespace Storefront.E2E.Admin;
 
+/// <summary>
+/// The sandbox delivering its webhooks, and like Adyen taking a moment before it reports a refund's outcome, so the
+/// merchandiser sees the refund "requested" before it is "refunded".
+/// </summary>
+public sealed class RefundOutcomeLaterFactory : DeliveringSandboxFactory
+{
+    public RefundOutcomeLaterFactory() => Settings["Adyen:Sandbox:ModificationWebhookDelay"] = "00:00:03";
+}
+
 /// <summary>The merchandiser's journeys in Chromium over orders paid through the sandbox's KakaoPay.</summary>
-public sealed partial class OrderManagementTests(ChromiumFixture chromium, DeliveringSandboxFactory app)
-    : StorefrontJourney(chromium, app), IClassFixture<DeliveringSandboxFactory>
+public sealed partial class OrderManagementTests(ChromiumFixture chromium, RefundOutcomeLaterFactory app)
+    : StorefrontJourney(chromium, app), IClassFixture<RefundOutcomeLaterFactory>
 {
     private SandboxFactory Sandbox => (SandboxFactory)App;
 

@@ -11,7 +11,7 @@ using Storefront.Tests.Infrastructure;
 namespace Storefront.Tests.Payments.Webhooks;
 
 /// <summary>The sandbox delivering its webhooks to this app's own receivers, signed with the secrets generated at start.</summary>
-public sealed class DeliveringSandboxFactory : SandboxFactory
+public class DeliveringSandboxFactory : SandboxFactory
 {
     public DeliveringSandboxFactory()
     {

@@ -29,6 +29,10 @@ public sealed record SandboxEvent(
 {
     /// <summary>Sent to the tokenization webhook URL with a header signature, not as a standard notification.</summary>
     public bool IsTokenization => EventCode.StartsWith("recurring.token.", StringComparison.Ordinal);
+
+    /// <summary>The outcome of a refund, reversal or cancellation.</summary>
+    public bool IsModificationOutcome => EventCode is SandboxEventCodes.Refund or SandboxEventCodes.RefundFailed
+        or SandboxEventCodes.Cancellation or SandboxEventCodes.CancelOrRefund;
 }
 
 public static class SandboxEventCodes

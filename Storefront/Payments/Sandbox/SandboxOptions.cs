@@ -49,6 +49,12 @@ public sealed class SandboxOptions
 
     /// <summary>When set, replaces Adyen's schedule: the wait before each retry; after the last one, delivery gives up.</summary>
     public TimeSpan[] WebhookRetryDelays { get; set; } = [];
+
+    /// <summary>
+    /// How long after answering "received" the outcome of a refund or cancellation is reported (REFUND, CANCELLATION …).
+    /// Adyen takes a while too; a few seconds let a page show the modification as "requested" first.
+    /// </summary>
+    public TimeSpan ModificationWebhookDelay { get; set; } = TimeSpan.Zero;
 }
 
 public enum SandboxRefundFailure

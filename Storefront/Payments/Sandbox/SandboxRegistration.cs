@@ -24,6 +24,8 @@ public static class SandboxRegistration
                 "Adyen:Sandbox:OfferLifetime must be longer than zero, e.g. 01:00:00.")
             .Validate(o => o.WebhookTimeout > TimeSpan.Zero && o.WebhookTimeout <= TimeSpan.FromMinutes(5),
                 "Adyen:Sandbox:WebhookTimeout must be between 00:00:00.001 and 00:05:00.")
+            .Validate(o => o.ModificationWebhookDelay >= TimeSpan.Zero && o.ModificationWebhookDelay <= TimeSpan.FromMinutes(10),
+                "Adyen:Sandbox:ModificationWebhookDelay must be between 00:00:00 and 00:10:00.")
             .Validate(o => o.WebhookRetryScale is > 0 and <= 1,
                 "Adyen:Sandbox:WebhookRetryScale must be more than 0 and at most 1, e.g. 0.001 to compress Adyen's retry schedule.")
             .Validate(o => o.WebhookRetryDelays.All(d => d >= TimeSpan.Zero),

@@ -68,6 +68,8 @@ internal sealed partial class SandboxWebhookDelivery(
     {
         try
         {
+            if (sandboxEvent.IsModificationOutcome && sandboxOptions.CurrentValue.ModificationWebhookDelay is { } hold && hold > TimeSpan.Zero)
+                await Task.Delay(hold, timeProvider, stoppingToken);
             // Signed once, when the event is sent first, like Adyen: a retry carries the same bytes and signature.
             var message = SandboxWebhookMessage.Create(sandboxEvent, adyenOptions.CurrentValue);
             if (!message.Signed)
