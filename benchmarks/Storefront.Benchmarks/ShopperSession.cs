@@ -5,8 +5,9 @@ using AngleSharp.Html.Parser;
 namespace Storefront.Benchmarks;
 
 /// <summary>
-/// One shopper's browser: its own cookies over a connection pool shared by every shopper (so that a thousand
-/// shoppers do not hold a thousand idle connections), redirects shown rather than followed, HTML read with AngleSharp.
+/// One shopper's browser (or the merchandiser's): its own cookies over a connection pool shared by every shopper (so
+/// that a thousand shoppers do not hold a thousand idle connections), redirects shown rather than followed, HTML read
+/// with AngleSharp.
 /// </summary>
 public sealed class ShopperSession(HttpClient http)
 {

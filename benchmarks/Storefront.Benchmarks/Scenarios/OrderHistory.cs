@@ -245,7 +245,7 @@ public sealed class OrderHistory
         {
             "KR" => Digits(5),
             "US" => Digits(5, nonZeroFirst: true),
-            "JP" => $"{Digits(3)}-{Digits(4)}",
+            "JP" => $"{Digits(3, nonZeroFirst: true)}-{Digits(4)}",
             "GB" => $"SW{_random.Next(1, 20)} {_random.Next(1, 10)}{(char)('A' + _random.Next(26))}{(char)('A' + _random.Next(26))}",
             "NL" => $"{Digits(4, nonZeroFirst: true)} {(char)('A' + _random.Next(26))}{(char)('A' + _random.Next(26))}",
             _ => Digits(5, nonZeroFirst: true),
