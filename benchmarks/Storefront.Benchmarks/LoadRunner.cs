@@ -12,10 +12,11 @@ public delegate Task<string?> MeasuredRequest(int index, CancellationToken cance
 /// <summary>Sends N requests with at most C in flight and a time limit, and times each one.</summary>
 public static class LoadRunner
 {
-    public static async Task<LoadResult> RunAsync(string scenario, MeasuredRequest request, int requests, int concurrency,
+    public static async Task<LoadResult> RunAsync(string name, MeasuredRequest request, int requests, int concurrency,
         TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         var latencies = new TimeSpan?[requests];
+        var answered = 0;
         var errors = new ConcurrentDictionary<string, int>();
         var next = -1;
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -41,8 +42,11 @@ public static class LoadRunner
                 {
                     error = ex.GetType().Name;
                 }
-                latencies[index] = Stopwatch.GetElapsedTime(sent);
-                if (error is not null)
+                var latency = Stopwatch.GetElapsedTime(sent);
+                Interlocked.Increment(ref answered);
+                if (error is null)
+                    latencies[index] = latency;
+                else
                     errors.AddOrUpdate(error, 1, (_, count) => count + 1);
             }
         }, CancellationToken.None)).ToArray();
@@ -50,14 +54,17 @@ public static class LoadRunner
         var elapsed = Stopwatch.GetElapsedTime(started);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var answered = latencies.Where(l => l is not null).Select(l => l!.Value).ToArray();
-        return LoadResult.From(scenario, concurrency, answered, errors, elapsed, stoppedByTimeLimit: answered.Length < requests);
+        var expected = latencies.Where(l => l is not null).Select(l => l!.Value).ToArray();
+        return LoadResult.From(name, concurrency, answered, expected, errors, elapsed, stoppedByTimeLimit: answered < requests);
     }
 }
 
-/// <summary>What one run measured. Latencies are over every answered request, errors included.</summary>
+/// <summary>
+/// What one run measured. <see cref="Requests"/> counts every answered request, errors included; the latencies are
+/// those of the requests answered as expected (an error's time, a fast 401 or a slow timeout, would blur them).
+/// </summary>
 public sealed record LoadResult(
-    string Scenario,
+    string Name,
     int Concurrency,
     int Requests,
     int Errors,
@@ -71,16 +78,16 @@ public sealed record LoadResult(
 {
     public double RequestsPerSecond => Elapsed > TimeSpan.Zero ? Requests / Elapsed.TotalSeconds : 0;
 
-    public static LoadResult From(string scenario, int concurrency, IReadOnlyCollection<TimeSpan> latencies,
+    public static LoadResult From(string name, int concurrency, int answered, IReadOnlyCollection<TimeSpan> expectedLatencies,
         IReadOnlyDictionary<string, int> errorsByKind, TimeSpan elapsed, bool stoppedByTimeLimit)
     {
-        var sorted = latencies.Order().ToArray();
-        return new LoadResult(scenario, concurrency, sorted.Length, errorsByKind.Values.Sum(),
+        var sorted = expectedLatencies.Order().ToArray();
+        return new LoadResult(name, concurrency, answered, errorsByKind.Values.Sum(),
             new SortedDictionary<string, int>(errorsByKind.ToDictionary()), elapsed,
             Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99), sorted.LastOrDefault(), stoppedByTimeLimit);
     }
 
-    /// <summary>Nearest rank: the smallest latency that at least <paramref name="percent"/>% of requests did not exceed.</summary>
-    private static TimeSpan Percentile(TimeSpan[] sorted, int percent) =>
+    /// <summary>Nearest rank over <paramref name="sorted"/> (ascending): the smallest latency that at least <paramref name="percent"/>% did not exceed.</summary>
+    public static TimeSpan Percentile(TimeSpan[] sorted, int percent) =>
         sorted.Length == 0 ? TimeSpan.Zero : sorted[Math.Max(0, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
 }

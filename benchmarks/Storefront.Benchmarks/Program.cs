@@ -62,22 +62,36 @@ public static class Program
 
         await using var store = await StoreProcess.StartAsync(settings, log, cancellationToken);
         using var http = ShopperSession.CreateSharedClient(store.BaseAddress);
-        var request = await scenario.PrepareAsync(new BenchmarkContext(store, http, options, log), options.Warmup + options.Requests, cancellationToken);
+        var measurements = await scenario.PrepareAsync(new BenchmarkContext(store, http, options, log), cancellationToken);
 
-        if (options.Warmup > 0)
+        var allAnswered = true;
+        foreach (var measurement in measurements)
+            allAnswered &= await MeasureAsync(store, measurement, options, log, cancellationToken);
+        return allAnswered ? 0 : 1;
+    }
+
+    /// <summary>Warms up, measures and prints one measurement; true when every measured request got the expected answer.</summary>
+    private static async Task<bool> MeasureAsync(StoreProcess store, Measurement measurement, BenchmarkOptions options, TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var (warmup, requests, concurrency) = (measurement.WarmupOr(options), measurement.RequestsOr(options), measurement.ConcurrencyOr(options));
+        if (measurement.Before is { } before)
+            await before(cancellationToken);
+        if (warmup > 0)
         {
-            log.WriteLine($"Warming up with {options.Warmup} requests…");
-            var warmup = await LoadRunner.RunAsync(scenario.Name, request, options.Warmup, options.Concurrency, options.TimeLimit, cancellationToken);
-            if (warmup.Errors > 0)
-                log.WriteLine($"Warm-up errors: {string.Join(", ", warmup.ErrorsByKind.Select(e => $"{e.Key}: {e.Value}"))}");
+            log.WriteLine($"{measurement.Name}: warming up with {warmup} requests…");
+            var warmupResult = await LoadRunner.RunAsync(measurement.Name, measurement.Request, warmup, concurrency, options.TimeLimit, cancellationToken);
+            if (warmupResult.Errors > 0)
+                log.WriteLine($"Warm-up errors: {string.Join(", ", warmupResult.ErrorsByKind.Select(e => $"{e.Key}: {e.Value}"))}");
         }
 
-        log.WriteLine($"Measuring {options.Requests} requests at concurrency {options.Concurrency}…");
-        var result = await LoadRunner.RunAsync(scenario.Name, (index, token) => request(options.Warmup + index, token),
-            options.Requests, options.Concurrency, options.TimeLimit, cancellationToken);
-        LoadResultPrinter.Print(result, scenario.Measures, Console.Out);
+        log.WriteLine($"{measurement.Name}: measuring {requests} requests at concurrency {concurrency}…");
+        var result = await LoadRunner.RunAsync(measurement.Name, (index, token) => measurement.Request(warmup + index, token),
+            requests, concurrency, options.TimeLimit, cancellationToken);
+        var figures = measurement.After is { } after ? await after(result, cancellationToken) : [];
+        LoadResultPrinter.Print(result, measurement, figures, Console.Out);
         if (result.Errors > 0)
             log.WriteLine($"{Environment.NewLine}The store's last log lines:{Environment.NewLine}{store.RecentOutput()}");
-        return result.Errors == 0 && !result.StoppedByTimeLimit ? 0 : 1;
+        return result.Errors == 0 && !result.StoppedByTimeLimit;
     }
 }

@@ -5,8 +5,9 @@ using AngleSharp.Html.Parser;
 namespace Storefront.Benchmarks;
 
 /// <summary>
-/// One shopper's browser: its own cookies over a connection pool shared by every shopper (so that a thousand
-/// shoppers do not hold a thousand idle connections), redirects shown rather than followed, HTML read with AngleSharp.
+/// One shopper's browser (or the merchandiser's): its own cookies over a connection pool shared by every shopper (so
+/// that a thousand shoppers do not hold a thousand idle connections), redirects shown rather than followed, HTML read
+/// with AngleSharp.
 /// </summary>
 public sealed class ShopperSession(HttpClient http)
 {
@@ -21,14 +22,20 @@ public sealed class ShopperSession(HttpClient http)
             BaseAddress = baseAddress,
         };
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, HttpContent? content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends with this shopper's cookies and keeps the ones the store sets. With
+    /// <see cref="HttpCompletionOption.ResponseHeadersRead"/> it returns at the headers and the caller reads the body
+    /// as it streams in (an export), instead of the whole body first.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, HttpContent? content, CancellationToken cancellationToken,
+        HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead)
     {
         var absolute = new Uri(http.BaseAddress!, url);
         using var request = new HttpRequestMessage(method, absolute) { Content = content };
         var cookies = _cookies.GetCookieHeader(absolute);
         if (cookies.Length > 0)
             request.Headers.Add("Cookie", cookies);
-        var response = await http.SendAsync(request, cancellationToken);
+        var response = await http.SendAsync(request, completion, cancellationToken);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var setCookie in setCookies)
@@ -45,6 +52,19 @@ public sealed class ShopperSession(HttpClient http)
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}, not 200.");
         return new HtmlPage(response.RequestMessage!.RequestUri!, await Parser.ParseDocumentAsync(html, cancellationToken));
+    }
+
+    /// <summary>Signs in through the Identity login form, as a shopper or the merchandiser does; anything but its redirect fails.</summary>
+    public async Task LogInAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        var login = await GetPageAsync("/Identity/Account/Login", cancellationToken);
+        using var response = await PostFormAsync(login.Form("form#account", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }), cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode}, not a redirect: check the e-mail and password.");
     }
 
     /// <summary>Posts a form's fields (antiforgery token included) as a browser would.</summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
 
 namespace Storefront.Benchmarks;
 
@@ -17,23 +19,28 @@ public sealed class StoreProcess : IAsyncDisposable
     // Settings a developer's shell may carry that would point the store elsewhere than this run intends.
     private static readonly string[] InheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "ConnectionStrings__", "Database__", "Adyen__", "Storefront__", "Logging__"];
 
-    private readonly Process _process;
+    private readonly ProcessStartInfo _start;
     private readonly DirectoryInfo _dataDirectory;
+    private readonly TextWriter _log;
     private readonly Queue<string> _recentOutput = new();
+    private Process? _process;
     private int _disposed;
 
-    private StoreProcess(Process process, DirectoryInfo dataDirectory, Uri baseAddress)
+    private StoreProcess(ProcessStartInfo start, DirectoryInfo dataDirectory, Uri baseAddress, TextWriter log)
     {
-        _process = process;
+        _start = start;
         _dataDirectory = dataDirectory;
+        _log = log;
         BaseAddress = baseAddress;
     }
 
     /// <summary>Where the store listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The store's own SQLite database, for scenarios that arrange data through the store's model.</summary>
-    public string ConnectionString => $"Data Source={Path.Combine(_dataDirectory.FullName, "storefront.db")}";
+    /// <summary>The store's own SQLite database, for scenarios that arrange or inspect data through the store's model.</summary>
+    public string ConnectionString => $"Data Source={DatabaseFile}";
+
+    private string DatabaseFile => Path.Combine(_dataDirectory.FullName, "storefront.db");
 
     /// <summary>Starts the store with <paramref name="settings"/> (configuration keys such as <c>Adyen:Sandbox:ResponseDelay</c>) and waits for /healthz.</summary>
     public static async Task<StoreProcess> StartAsync(IReadOnlyDictionary<string, string> settings, TextWriter log, CancellationToken cancellationToken)
@@ -66,74 +73,108 @@ public sealed class StoreProcess : IAsyncDisposable
         foreach (var (key, value) in environment)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
 
-        var process = new Process { StartInfo = start };
-        StoreProcess? store = null;
+        var store = new StoreProcess(start, dataDirectory, baseAddress, log);
         try
         {
-            process.Start();
-            store = new StoreProcess(process, dataDirectory, baseAddress);
-            process.OutputDataReceived += (_, line) => store.Remember(line.Data);
-            process.ErrorDataReceived += (_, line) => store.Remember(line.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            log.WriteLine($"Starting the store: dotnet {storeDll} on {baseAddress}");
-            await store.WaitUntilHealthyAsync(cancellationToken);
+            await store.LaunchAsync(cancellationToken);
             return store;
         }
         catch
         {
-            if (store is not null)
-                await store.DisposeAsync();
-            else
-            {
-                process.Dispose();
-                dataDirectory.Delete(recursive: true);
-            }
+            await store.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Stops the store, lets <paramref name="arrange"/> write to its database (<see cref="OpenDatabase"/>) while nothing else does (bulk data
+    /// written under the running store would race its workers and caches), then starts it again on the same files,
+    /// settings and port, and waits for /healthz. Sign in again afterwards: the old process's connections are gone.
+    /// </summary>
+    public async Task RestartAfterAsync(Func<CancellationToken, Task> arrange, CancellationToken cancellationToken)
+    {
+        await StopAsync();
+        await arrange(cancellationToken);
+        // Nothing of the harness's may hold the file open (or a stale page cache) when the store takes it back.
+        SqliteConnection.ClearAllPools();
+        await LaunchAsync(cancellationToken);
+    }
+
+    /// <summary>The store's own database through its model, for arranging data before a run and reading it after.</summary>
+    public SqliteStorefrontDbContext OpenDatabase() =>
+        new(new DbContextOptionsBuilder<SqliteStorefrontDbContext>().UseSqlite(ConnectionString).Options);
+
+    /// <summary>Size of the database and its write-ahead log, in bytes.</summary>
+    public long DatabaseBytes() =>
+        new[] { DatabaseFile, DatabaseFile + "-wal" }.Where(File.Exists).Sum(file => new FileInfo(file).Length);
+
+    /// <summary>
+    /// The store process's resident memory now and at its peak since it started (Linux: VmRSS and VmHWM of
+    /// /proc/{pid}/status, which .NET reads for these two properties), in bytes.
+    /// </summary>
+    public (long Current, long Peak) Memory()
+    {
+        var process = _process ?? throw new InvalidOperationException("The store is not running.");
+        process.Refresh();
+        return (process.WorkingSet64, process.PeakWorkingSet64);
+    }
+
+    private async Task LaunchAsync(CancellationToken cancellationToken)
+    {
+        var process = new Process { StartInfo = _start };
+        process.OutputDataReceived += (_, line) => Remember(line.Data);
+        process.ErrorDataReceived += (_, line) => Remember(line.Data);
+        process.Start();
+        _process = process;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _log.WriteLine($"Starting the store: dotnet {_start.ArgumentList[0]} on {BaseAddress}");
+        await WaitUntilHealthyAsync(process, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
             return;
-        Stop();
-        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _process.WaitForExitAsync(exited.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Killed but not yet reaped: the files can go anyway.
-        }
-        _process.Dispose();
+        await StopAsync();
         SqliteConnection.ClearAllPools();
         _dataDirectory.Delete(recursive: true);
     }
 
-    private void Stop()
+    private async Task StopAsync()
     {
+        if (Interlocked.Exchange(ref _process, null) is not { } process)
+            return;
         try
         {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException)
         {
             // It exited in between.
         }
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await process.WaitForExitAsync(exited.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Killed but not yet reaped: the files can go anyway.
+        }
+        process.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    private async Task WaitUntilHealthyAsync(Process process, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         var deadline = Stopwatch.StartNew();
         while (await poll.WaitForNextTickAsync(cancellationToken))
         {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The store exited with code {_process.ExitCode} before it was healthy:{Environment.NewLine}{RecentOutput()}");
+            if (process.HasExited)
+                throw new InvalidOperationException($"The store exited with code {process.ExitCode} before it was healthy:{Environment.NewLine}{RecentOutput()}");
             try
             {
                 using var health = await http.GetAsync("healthz", cancellationToken);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Storefront.Data;
 
 namespace Storefront.Benchmarks.Scenarios;
 
@@ -27,12 +26,11 @@ public sealed class CheckoutScenario : IScenario
 
     public string Name => "checkout";
 
-    public string Measures => "POST /checkout of a filled cart, up to the 303 to KakaoPay";
-
     public IReadOnlyDictionary<string, string> StoreSettings { get; } = new Dictionary<string, string>();
 
-    public async Task<MeasuredRequest> PrepareAsync(BenchmarkContext context, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Measurement>> PrepareAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
+        var count = context.Options.Warmup + context.Options.Requests;
         var products = await StockProductsAsync(context.Store, count, cancellationToken);
         context.Log.WriteLine($"Preparing {count} shoppers over {products.Count} products…");
         var started = Stopwatch.StartNew();
@@ -46,14 +44,17 @@ public sealed class CheckoutScenario : IScenario
             });
         context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared in {started.Elapsed.TotalSeconds:0.0} s."));
 
-        return async (index, token) =>
-        {
-            var (shopper, form) = checkouts[index];
-            using var response = await shopper.PostFormAsync(form, token);
-            return response.StatusCode != HttpStatusCode.SeeOther ? $"HTTP {(int)response.StatusCode}"
-                : response.Headers.Location?.OriginalString.Contains("/checkoutshopper/", StringComparison.Ordinal) != true ? "303 not to KakaoPay"
-                : null;
-        };
+        return
+        [
+            new Measurement(Name, "POST /checkout of a filled cart, up to the 303 to KakaoPay", async (index, token) =>
+            {
+                var (shopper, form) = checkouts[index];
+                using var response = await shopper.PostFormAsync(form, token);
+                return response.StatusCode != HttpStatusCode.SeeOther ? $"HTTP {(int)response.StatusCode}"
+                    : response.Headers.Location?.OriginalString.Contains("/checkoutshopper/", StringComparison.Ordinal) != true ? "303 not to KakaoPay"
+                    : null;
+            }),
+        ];
     }
 
     /// <summary>
@@ -63,8 +64,7 @@ public sealed class CheckoutScenario : IScenario
     /// </summary>
     private static async Task<IReadOnlyList<string>> StockProductsAsync(StoreProcess store, int shoppers, CancellationToken cancellationToken)
     {
-        await using var db = new SqliteStorefrontDbContext(
-            new DbContextOptionsBuilder<SqliteStorefrontDbContext>().UseSqlite(store.ConnectionString).Options);
+        await using var db = store.OpenDatabase();
         var products = await db.Products
             .Where(p => p.IsPublished && p.Prices.Any(price => price.Currency == Currency))
             .OrderBy(p => p.Id).ToListAsync(cancellationToken);

@@ -6,6 +6,8 @@ public static class ScenarioRegistry
     public static IReadOnlyList<IScenario> All { get; } =
     [
         new CheckoutScenario(),
+        new WebhooksScenario(),
+        new OrdersScenario(),
     ];
 
     public static IScenario? Find(string name) =>
