@@ -89,8 +89,8 @@ public sealed class StoreProcess : IAsyncDisposable
     /// <summary>
     /// Stops the store, lets <paramref name="arrange"/> write to its database (<see cref="OpenDatabase"/>) while
     /// nothing else does (bulk data written under the running store would race its workers and caches), then starts it
-    /// again on the same files, settings and port, and waits for /healthz. Sign in again afterwards: the old process's
-    /// cookies and connections are gone with it.
+    /// again on the same files, settings and port, and waits for /healthz. Prepare sessions after it: connections to the
+    /// old process are gone with it.
     /// </summary>
     public async Task RestartAfterAsync(Func<CancellationToken, Task> arrange, CancellationToken cancellationToken)
     {
