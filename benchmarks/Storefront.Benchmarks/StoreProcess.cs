@@ -87,9 +87,10 @@ public sealed class StoreProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the store, lets <paramref name="arrange"/> write to its database (<see cref="OpenDatabase"/>) while nothing else does (bulk data
-    /// written under the running store would race its workers and caches), then starts it again on the same files,
-    /// settings and port, and waits for /healthz. Sign in again afterwards: the old process's connections are gone.
+    /// Stops the store, lets <paramref name="arrange"/> write to its database (<see cref="OpenDatabase"/>) while
+    /// nothing else does (bulk data written under the running store would race its workers and caches), then starts it
+    /// again on the same files, settings and port, and waits for /healthz. Prepare sessions after it: connections to the
+    /// old process are gone with it.
     /// </summary>
     public async Task RestartAfterAsync(Func<CancellationToken, Task> arrange, CancellationToken cancellationToken)
     {
@@ -109,8 +110,8 @@ public sealed class StoreProcess : IAsyncDisposable
         new[] { DatabaseFile, DatabaseFile + "-wal" }.Where(File.Exists).Sum(file => new FileInfo(file).Length);
 
     /// <summary>
-    /// The store process's resident memory now and at its peak since it started (Linux: VmRSS and VmHWM of
-    /// /proc/{pid}/status, which .NET reads for these two properties), in bytes.
+    /// The store process's working set now and at its peak since it started, in bytes (on Linux its resident set and
+    /// its high-water mark, VmHWM in /proc/{pid}/status).
     /// </summary>
     public (long Current, long Peak) Memory()
     {
