@@ -28,7 +28,6 @@ public sealed class AdminOrderPage(IPage page) : StorePage(page)
         await RefundAmount.FillAsync(amount);
         await RefundReason.FillAsync(reason);
         await ConfirmRefund.CheckAsync();
-        await RefundButton.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await LoadsNextDocumentAsync(() => RefundButton.ClickAsync());
     }
 }

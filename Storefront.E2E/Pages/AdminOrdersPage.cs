@@ -31,8 +31,7 @@ public sealed class AdminOrdersPage(IPage page) : StorePage(page)
             await Status.SelectOptionAsync(status);
         if (paymentMethod is not null)
             await PaymentMethod.SelectOptionAsync(paymentMethod);
-        await FilterButton.ClickAsync();
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await LoadsNextDocumentAsync(() => FilterButton.ClickAsync());
     }
 
     public async Task<AdminOrderPage> OpenOrderAsync(string number)

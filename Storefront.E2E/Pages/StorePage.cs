@@ -16,24 +16,48 @@ public abstract class StorePage(IPage page)
     public ILocator AdminLink => Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })
         .GetByRole(AriaRole.Link, new() { Name = "Admin", Exact = true });
 
-    /// <summary>Picks a country the way a shopper does: the picker submits itself on change.</summary>
+    /// <summary>
+    /// Picks a country the way a shopper does: the picker submits itself on change, and /country redirects back to
+    /// the same address.
+    /// </summary>
     public Task ChooseCountryAsync(string countryCode) =>
-        ReloadedAfterCountryChangeAsync(() => CountryPicker.SelectOptionAsync(countryCode));
+        LoadsNextDocumentAsync(() => CountryPicker.SelectOptionAsync(countryCode));
 
     /// <summary>Picks a country and presses "Change country", as a shopper without JavaScript does.</summary>
     public Task ChooseCountryWithButtonAsync(string countryCode) =>
-        ReloadedAfterCountryChangeAsync(async () =>
+        LoadsNextDocumentAsync(async () =>
         {
             await CountryPicker.SelectOptionAsync(countryCode);
             await ChangeCountryButton.ClickAsync();
         });
 
-    // The picker posts to /country, which redirects back: wait for the page it redirects to.
-    private async Task ReloadedAfterCountryChangeAsync(Func<Task> change)
+    /// <summary>
+    /// Runs an action that makes the browser load a new document (a form post and its redirect, say), and waits
+    /// until that document is parsed. Waiting for the load state alone is not enough: it is answered by the current
+    /// document, which loaded long ago, and the next navigation would then interrupt the test's own.
+    /// </summary>
+    protected async Task LoadsNextDocumentAsync(Func<Task> action)
     {
-        await Page.RunAndWaitForResponseAsync(change, response =>
-            response.Request.IsNavigationRequest
-            && response.Request.RedirectedFrom?.Url.EndsWith("/country", StringComparison.Ordinal) == true);
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnNavigated(object? sender, IFrame frame)
+        {
+            if (frame == Page.MainFrame)
+                committed.TrySetResult();
+        }
+
+        Page.FrameNavigated += OnNavigated;
+        try
+        {
+            await action();
+            await committed.Task.WaitAsync(NextDocumentTimeout);
+        }
+        finally
+        {
+            Page.FrameNavigated -= OnNavigated;
+        }
         await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
+
+    // The journeys' default timeout: pages come from loopback.
+    private static readonly TimeSpan NextDocumentTimeout = TimeSpan.FromSeconds(15);
 }
