@@ -105,7 +105,7 @@ public sealed partial class KakaoPayCheckoutTests(ChromiumFixture chromium, Sand
         }
         await pressed;
 
-        await page.WaitForURLAsync(KakaoPayPage.Url);
+        await page.ArrivesAtAsync(KakaoPayPage.Url);
         await Expect(new KakaoPayPage(page).Heading).ToHaveTextAsync("Confirm your payment");
         Assert.Equal(1, checkoutPosts);
         Assert.Equal(ordersBefore + 1, await App.WithDbAsync(db => db.Orders.CountAsync()));

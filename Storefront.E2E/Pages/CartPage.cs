@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
+using Storefront.E2E.Infrastructure;
+
 namespace Storefront.E2E.Pages;
 
-public sealed class CartPage(IPage page) : StorePage(page)
+public sealed partial class CartPage(IPage page) : StorePage(page)
 {
     public ILocator Lines => Page.Locator("tr.cart-line");
 
@@ -23,7 +26,10 @@ public sealed class CartPage(IPage page) : StorePage(page)
     public async Task<CheckoutPage> GoToCheckoutAsync()
     {
         await GoToCheckoutLink.ClickAsync();
-        await Page.WaitForURLAsync("**/checkout");
+        await Page.ArrivesAtAsync(CheckoutUrl());
         return new CheckoutPage(Page);
     }
+
+    [GeneratedRegex("/checkout$")]
+    private static partial Regex CheckoutUrl();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Storefront.E2E.Infrastructure;
 
 namespace Storefront.E2E.Pages;
 
@@ -54,7 +55,7 @@ public sealed class CheckoutPage(IPage page) : StorePage(page)
     public async Task<KakaoPayPage> PayAsync()
     {
         await PayButton.ClickAsync();
-        await Page.WaitForURLAsync(KakaoPayPage.Url);
+        await Page.ArrivesAtAsync(KakaoPayPage.Url);
         return new KakaoPayPage(Page);
     }
 

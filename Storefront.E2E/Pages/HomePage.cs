@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Storefront.E2E.Infrastructure;
 
 namespace Storefront.E2E.Pages;
 
@@ -18,7 +19,7 @@ public sealed partial class HomePage(IPage page) : StorePage(page)
         var nameLink = ProductCards.First.GetByRole(AriaRole.Link).Filter(new() { HasTextRegex = AnyText() }).First;
         var name = (await nameLink.InnerTextAsync()).Trim();
         await nameLink.ClickAsync();
-        await Page.WaitForURLAsync(ProductUrl());
+        await Page.ArrivesAtAsync(ProductUrl());
         return (new ProductPage(Page), name);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Storefront.E2E.Infrastructure;
 
 namespace Storefront.E2E.Pages;
 
@@ -30,7 +31,7 @@ public sealed partial class KakaoPayPage(IPage page)
     public async Task<OrderPage> ApproveAsync()
     {
         await ApproveButton.ClickAsync();
-        await Page.WaitForURLAsync(OrderPage.Url);
+        await Page.ArrivesAtAsync(OrderPage.Url);
         return new OrderPage(Page);
     }
 
@@ -38,7 +39,7 @@ public sealed partial class KakaoPayPage(IPage page)
     public async Task<CheckoutPage> DeclineAsync()
     {
         await DeclineButton.ClickAsync();
-        await Page.WaitForURLAsync(BackAtCheckout());
+        await Page.ArrivesAtAsync(BackAtCheckout());
         return new CheckoutPage(Page);
     }
 

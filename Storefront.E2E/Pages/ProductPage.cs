@@ -1,6 +1,9 @@
+using System.Text.RegularExpressions;
+using Storefront.E2E.Infrastructure;
+
 namespace Storefront.E2E.Pages;
 
-public sealed class ProductPage(IPage page) : StorePage(page)
+public sealed partial class ProductPage(IPage page) : StorePage(page)
 {
     public ILocator Price => Page.GetByRole(AriaRole.Main).GetByTestId("price").First;
 
@@ -18,7 +21,10 @@ public sealed class ProductPage(IPage page) : StorePage(page)
     public async Task<CartPage> AddToCartAsync()
     {
         await AddToCartButton.ClickAsync();
-        await Page.WaitForURLAsync("**/cart");
+        await Page.ArrivesAtAsync(CartUrl());
         return new CartPage(Page);
     }
+
+    [GeneratedRegex("/cart$")]
+    private static partial Regex CartUrl();
 }

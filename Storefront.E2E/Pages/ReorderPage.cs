@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Storefront.E2E.Infrastructure;
 
 namespace Storefront.E2E.Pages;
 
@@ -13,7 +14,7 @@ public sealed partial class ReorderPage(IPage page) : StorePage(page)
     public async Task<OrderPage> PayWithSavedKakaoPayAsync()
     {
         await PayWithSavedKakaoPay.ClickAsync();
-        await Page.WaitForURLAsync("**/orders/SF-*");
+        await Page.ArrivesAtAsync(OrderPage.Url);
         return new OrderPage(Page);
     }
 

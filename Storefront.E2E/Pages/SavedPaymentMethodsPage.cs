@@ -1,7 +1,10 @@
+using System.Text.RegularExpressions;
+using Storefront.E2E.Infrastructure;
+
 namespace Storefront.E2E.Pages;
 
 /// <summary>/account/payment-methods: the saved KakaoPay, and Remove.</summary>
-public sealed class SavedPaymentMethodsPage(IPage page) : StorePage(page)
+public sealed partial class SavedPaymentMethodsPage(IPage page) : StorePage(page)
 {
     public ILocator SavedMethods => Page.GetByTestId("saved-method");
 
@@ -11,7 +14,7 @@ public sealed class SavedPaymentMethodsPage(IPage page) : StorePage(page)
 
     public ILocator Notice => Page.GetByRole(AriaRole.Status);
 
-    public ILocator RemoveButton => SavedKakaoPay.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Remove KakaoPay") });
+    public ILocator RemoveButton => SavedKakaoPay.GetByRole(AriaRole.Button, new() { NameRegex = RemoveKakaoPay() });
 
     public static async Task<SavedPaymentMethodsPage> OpenAsync(IPage page)
     {
@@ -22,6 +25,12 @@ public sealed class SavedPaymentMethodsPage(IPage page) : StorePage(page)
     public async Task RemoveKakaoPayAsync()
     {
         await RemoveButton.ClickAsync();
-        await Page.WaitForURLAsync("**/account/payment-methods?removed=*");
+        await Page.ArrivesAtAsync(AfterRemoval());
     }
+
+    [GeneratedRegex("^Remove KakaoPay")]
+    private static partial Regex RemoveKakaoPay();
+
+    [GeneratedRegex(@"/account/payment-methods\?removed=")]
+    private static partial Regex AfterRemoval();
 }

@@ -55,7 +55,8 @@ public abstract class StorePage(IPage page)
         {
             Page.FrameNavigated -= OnNavigated;
         }
-        await Page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        // Asked of the document itself: the client's load-state events for a new document can race its own check.
+        await Page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
     }
 
     // The journeys' default timeout: pages come from loopback.
