@@ -10,6 +10,8 @@ public sealed class WebhookInboxTests(StorefrontFactory app) : IClassFixture<Sto
 {
     private static readonly DateTime Day = new(2019, 9, 2, 10, 0, 0, DateTimeKind.Utc);
 
+    private static readonly DateTime NotDue = new(2999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public async Task The_inbox_filters_by_status_event_code_and_day_and_shows_errors_and_bodies()
     {
@@ -122,7 +124,8 @@ public sealed class WebhookInboxTests(StorefrontFactory app) : IClassFixture<Sto
             Status = status,
             LastError = error,
             Attempts = attempts,
-            NextAttemptAt = receivedAt.AddHours(6),
+            // Fixtures for the page, not work for the app's own worker, which would take a due row and move it.
+            NextAttemptAt = NotDue,
             LeaseOwner = leased ? "worker-1" : null,
             LeaseExpiresAt = leased ? receivedAt.AddMinutes(5) : null,
         };
