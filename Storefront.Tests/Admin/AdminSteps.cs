@@ -102,6 +102,12 @@ public sealed class SeededOrder
 
     public DateTime CreatedAt { get; init; } = new(2026, 3, 10, 9, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>
+    /// Long, so the app's expiry worker (every minute) never expires an unpaid seeded order in the middle of a test:
+    /// these orders are fixtures for the pages, not work for the app.
+    /// </summary>
+    public TimeSpan PaymentWindow { get; init; } = TimeSpan.FromDays(100 * 365);
+
     public string Country { get; init; } = "KR";
 
     public string Name { get; init; } = "Kim Minji";
@@ -138,7 +144,7 @@ public sealed class SeededOrder
         var order = Order.Place(Number, null, new ContactDetails(Email, Name, Phone),
             new ShippingAddress("1 Test Street", null, "Testville", "04524", Country), market,
             [new OrderLine(1, "test-product", "Test product", "/images/products/test.svg", UnitPrice, Quantity, market.VatBasisPoints)],
-            CreatedAt, TimeSpan.FromMinutes(90));
+            CreatedAt, PaymentWindow);
         if (PaymentMethod is null)
             return order;
         var attempt = order.StartAttempt(PaymentMethod, Guid.NewGuid().ToString("N"), CreatedAt);

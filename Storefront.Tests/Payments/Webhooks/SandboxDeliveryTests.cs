@@ -72,9 +72,12 @@ public sealed class SandboxDeliveryTests(DeliveringSandboxFactory app) : IClassF
         var authorised = Assert.Single(order.Events, e => e.Kind == "PaymentAuthorised");
         Assert.Equal(OrderEventSource.Webhook, authorised.Source);
         Assert.Equal(stockBefore - 1, await app.StockOfAsync(slug));
-        // Accepted at the first try, with our 202.
-        var delivery = Assert.Single(app.Sandbox.Deliveries, d => d.Event.EventCode == "AUTHORISATION" && d.Event.PspReference == payment.PspReference);
+        // Accepted at the first try, with our 202. The sandbox records the attempt once our answer is back, which can
+        // be after the store has already applied the webhook.
+        using var deadline = new CancellationTokenSource(Eventually.Deadline);
+        var delivery = await app.Sandbox.WaitForDeliveryAsync(d => IsAuthorisationOf(d, payment), deadline.Token);
         Assert.Equal((1, 202, true), (delivery.Attempt, delivery.StatusCode, delivery.Accepted));
+        Assert.Single(app.Sandbox.Deliveries, d => IsAuthorisationOf(d, payment));
 
         var back = await browser.Client.GetAsync(payment.ReturnUrl);
         Assert.Equal(HttpStatusCode.SeeOther, back.StatusCode);
@@ -125,7 +128,12 @@ public sealed class SandboxDeliveryTests(DeliveringSandboxFactory app) : IClassF
         using var browser = app.CreateBrowser();
         var payment = await browser.DecideWithoutReturningAsync(app, await app.StockedProductAsync(skip: 3), quantity: 2);
         await browser.Client.GetAsync(payment.ReturnUrl);
-        await Eventually.ReachesAsync(() => app.OrderAsync(payment.OrderNumber), o => o.Status == OrderStatus.Paid, "paid");
+        // The order is paid by the return; the webhook worker then records the AUTHORISATION on the order too. Let it,
+        // so the refund below is not saved over an order the worker is changing.
+        await Eventually.ReachesAsync(
+            () => app.WithDbAsync(db => db.WebhookMessages.AsNoTracking().FirstOrDefaultAsync(m => m.PspReference == payment.PspReference && m.EventCode == "AUTHORISATION")),
+            m => m?.Status == WebhookStatus.Processed, "the sandbox's AUTHORISATION processed");
+        Assert.Equal(OrderStatus.Paid, (await app.OrderAsync(payment.OrderNumber)).Status);
         var reference = await app.WithDbAsync(async db =>
         {
             var order = await db.Orders.Include(o => o.Attempts).Include(o => o.Modifications).AsSplitQuery().SingleAsync(o => o.Number == payment.OrderNumber);
@@ -141,4 +149,7 @@ public sealed class SandboxDeliveryTests(DeliveringSandboxFactory app) : IClassF
         Assert.Equal(PaymentStatus.PartiallyRefunded, confirmed.PaymentStatus);
         Assert.NotNull(confirmed.Modifications.Single().PspReference);
     }
+
+    private static bool IsAuthorisationOf(SandboxDelivery d, DecidedPayment payment) =>
+        d.Event.EventCode == SandboxEventCodes.Authorisation && d.Event.PspReference == payment.PspReference;
 }
