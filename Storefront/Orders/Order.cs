@@ -293,9 +293,10 @@ public sealed class Order : IVersioned
 
     /// <summary>
     /// Adyen refused the modification request itself (a 4xx): nothing was sent to the bank, so the amount is
-    /// refundable again at once. Unlike a rejection by webhook, the merchandiser sees it as it happens: no flag.
+    /// refundable again at once. A merchandiser who sent it sees it as it happens; one sent with nobody watching (an
+    /// automatic refund, a resend in the background) is <paramref name="flag"/>ged so that someone finds out.
     /// </summary>
-    public bool RejectModification(PaymentModification modification, string message, DateTime now)
+    public bool RejectModification(PaymentModification modification, string message, DateTime now, bool flag = false)
     {
         if (!_modifications.Contains(modification))
             throw new ArgumentException($"Modification {modification.Reference} does not belong to order {Number}.", nameof(modification));
@@ -305,6 +306,9 @@ public sealed class Order : IVersioned
         AddEvent(now, OrderEventSource.System, $"{modification.Kind}Rejected",
             $"Adyen refused {modification.Kind.ToString().ToLowerInvariant()} {modification.Reference} of {modification.Total}: {message}",
             modification.RequestedBy);
+        if (flag)
+            Flag($"Adyen refused {modification.Kind.ToString().ToLowerInvariant()} {modification.Reference} of {modification.Total}; it is refundable again.",
+                now, OrderEventSource.System);
         return true;
     }
 
