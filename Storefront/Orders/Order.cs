@@ -9,6 +9,12 @@ namespace Storefront.Orders;
 /// </summary>
 public sealed class Order : IVersioned
 {
+    /// <summary>The width of <see cref="ReviewReason"/>'s column.</summary>
+    public const int MaxReviewReasonLength = 2000;
+
+    /// <summary>Starts <see cref="ReviewReason"/> when the oldest reasons no longer fit in it.</summary>
+    public const string EarlierReasonsOmitted = "(Earlier reasons are on the timeline.) ";
+
     private readonly List<OrderLine> _lines = [];
     private readonly List<PaymentAttempt> _attempts = [];
     private readonly List<OrderEvent> _events = [];
@@ -451,12 +457,26 @@ public sealed class Order : IVersioned
         return true;
     }
 
+    /// <summary>
+    /// Adds <paramref name="reason"/> to what needs review. Every reason is on the timeline; <see cref="ReviewReason"/>
+    /// keeps the newest ones that fit its column, saying that earlier ones were left out.
+    /// </summary>
     public void Flag(string reason, DateTime now, OrderEventSource source)
     {
-        ReviewReason = ReviewReason is null ? reason : $"{ReviewReason}; {reason}";
+        ReviewReason = FitReviewReason(ReviewReason is null ? reason : $"{ReviewReason}; {reason}");
         FlaggedAt ??= now;
         Touch(now);
         AddEvent(now, source, "Flagged", reason);
+    }
+
+    private static string FitReviewReason(string reasons)
+    {
+        if (reasons.Length <= MaxReviewReasonLength)
+            return reasons;
+        var newest = reasons[^(MaxReviewReasonLength - EarlierReasonsOmitted.Length)..];
+        // Start at a whole reason when there is one to start at, not halfway through the oldest kept.
+        var boundary = newest.IndexOf("; ", StringComparison.Ordinal);
+        return EarlierReasonsOmitted + (boundary >= 0 ? newest[(boundary + 2)..] : newest);
     }
 
     public void AddEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null) =>
