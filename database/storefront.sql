@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -65,7 +65,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -78,7 +78,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -119,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -151,7 +151,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -166,7 +166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -181,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -196,7 +196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -210,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -248,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -286,7 +286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -327,7 +327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -357,7 +357,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -372,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -388,7 +388,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -407,6 +407,7 @@ BEGIN
         [SubmitKey] nvarchar(64) NULL,
         [CompletedAt] datetime2 NULL,
         [FailureReason] nvarchar(500) NULL,
+        [ResendLeaseExpiresAt] datetime2 NULL,
         CONSTRAINT [PK_PaymentModifications] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_PaymentModifications_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE,
         CONSTRAINT [FK_PaymentModifications_PaymentAttempts_PaymentId] FOREIGN KEY ([PaymentId]) REFERENCES [PaymentAttempts] ([Id]) ON DELETE NO ACTION
@@ -415,7 +416,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -423,7 +424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -431,7 +432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -439,7 +440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -447,7 +448,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -455,7 +456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -463,7 +464,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -471,7 +472,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -479,7 +480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -487,7 +488,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -495,7 +496,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_PendingOrderId] ON [Carts] ([PendingOrderId]);
@@ -503,7 +504,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -511,7 +512,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -519,7 +520,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -527,7 +528,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -535,7 +536,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -543,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Country_CreatedAt] ON [Orders] ([Country], [CreatedAt]);
@@ -551,7 +552,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_CreatedAt] ON [Orders] ([CreatedAt]);
@@ -559,7 +560,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_FlaggedAt] ON [Orders] ([FlaggedAt]);
@@ -567,7 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -575,7 +576,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaidAt] ON [Orders] ([PaidAt]);
@@ -583,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentMethod_CreatedAt] ON [Orders] ([PaymentMethod], [CreatedAt]);
@@ -591,7 +592,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentStatus_CreatedAt] ON [Orders] ([PaymentStatus], [CreatedAt]);
@@ -599,7 +600,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchEmail] ON [Orders] ([SearchEmail]);
@@ -607,7 +608,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchName] ON [Orders] ([SearchName]);
@@ -615,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchPhone] ON [Orders] ([SearchPhone]);
@@ -623,7 +624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -631,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -639,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -647,7 +648,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_TotalAmount_CreatedAt] ON [Orders] ([TotalAmount], [CreatedAt]);
@@ -655,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -663,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -671,7 +672,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -679,7 +680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -687,7 +688,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -695,7 +696,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -703,7 +704,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -711,7 +712,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -719,7 +720,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -727,7 +728,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_PaymentModifications_SubmitKey] ON [PaymentModifications] ([SubmitKey]) WHERE [SubmitKey] IS NOT NULL');
@@ -735,7 +736,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -743,7 +744,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -751,7 +752,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -759,7 +760,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -767,7 +768,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -775,7 +776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -783,7 +784,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -791,7 +792,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_EventCode_ReceivedAt] ON [WebhookMessages] ([EventCode], [ReceivedAt]);
@@ -799,7 +800,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -807,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -815,7 +816,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -823,7 +824,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -831,7 +832,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_ReceivedAt] ON [WebhookMessages] ([Status], [ReceivedAt]);
@@ -839,11 +840,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231244_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128215603_Initial', N'10.0.15');
+    VALUES (N'20261128231244_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -136,7 +137,7 @@ public sealed class AdyenModificationFailureTests(AdyenModificationFailureTests.
     }
 
     /// <summary>The sandbox, with refunds and reversals failing on demand between our client and the sandbox.</summary>
-    public sealed class FaultySandboxFactory : SandboxFactory
+    public class FaultySandboxFactory : SandboxFactory
     {
         public const string RejectionMessage = "Modification not allowed for this payment method";
 
@@ -147,6 +148,9 @@ public sealed class AdyenModificationFailureTests(AdyenModificationFailureTests.
             get => _fault;
             set => _fault = value;
         }
+
+        /// <summary>The idempotency key of every refund or reversal call that failed on purpose.</summary>
+        public ConcurrentQueue<string?> FaultedKeys { get; } = new();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -162,7 +166,10 @@ public sealed class AdyenModificationFailureTests(AdyenModificationFailureTests.
                 var path = request.RequestUri!.AbsolutePath;
                 if (!path.EndsWith("/refunds", StringComparison.Ordinal) && !path.EndsWith("/reversals", StringComparison.Ordinal))
                     return base.SendAsync(request, cancellationToken);
-                return factory.Fault switch
+                var fault = factory.Fault;
+                if (fault != ModificationFault.None)
+                    factory.FaultedKeys.Enqueue(request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.Single() : null);
+                return fault switch
                 {
                     ModificationFault.Reject => Task.FromResult(new HttpResponseMessage(HttpStatusCode.UnprocessableEntity)
                     {

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Storefront.Data;
 
@@ -54,6 +55,9 @@ public class StorefrontFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new();
 
+    /// <summary>What the app logged (at the levels its configuration lets through), in order.</summary>
+    public LogCapture Logs { get; } = new();
+
     /// <summary>When set before start, the app's clock: tests move time with <see cref="FakeTimeProvider.Advance"/>.</summary>
     public FakeTimeProvider? Clock { get; protected init; }
 
@@ -95,6 +99,7 @@ public class StorefrontFactory : WebApplicationFactory<Program>
         builder.UseSetting("Admin:Password", MerchandiserPassword);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         if (Clock is { } clock)
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }

@@ -210,4 +210,32 @@ public sealed class OrderModificationTests
         Assert.Null(order.FlaggedAt);
         Assert.Contains("Paid twice", order.Events.Single(e => e.Kind == "ReviewCleared").Summary);
     }
+
+    [Fact]
+    public void Flagged_many_times_the_review_reason_keeps_the_newest_whole_reasons_within_its_column()
+    {
+        var order = PaidOrder();
+
+        for (var i = 1; i <= 200; i++)
+            order.Flag($"Chargeback notice {i:D3} from Adyen: check it in the Customer Area.", Now.AddMinutes(i), OrderEventSource.Webhook);
+
+        var reason = order.ReviewReason!;
+        Assert.InRange(reason.Length, Order.MaxReviewReasonLength - 100, Order.MaxReviewReasonLength);
+        Assert.StartsWith(Order.EarlierReasonsOmitted + "Chargeback notice ", reason, StringComparison.Ordinal);
+        Assert.EndsWith("notice 200 from Adyen: check it in the Customer Area.", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("notice 001 ", reason, StringComparison.Ordinal);
+        Assert.Equal(Now.AddMinutes(1), order.FlaggedAt);
+        // Nothing is lost: every reason is on the timeline.
+        Assert.Equal(200, order.Events.Count(e => e.Kind == "Flagged"));
+    }
+
+    [Fact]
+    public void One_reason_longer_than_the_column_is_cut_to_fit()
+    {
+        var order = PaidOrder();
+
+        order.Flag(new string('x', Order.MaxReviewReasonLength + 500), Now, OrderEventSource.System);
+
+        Assert.Equal(Order.MaxReviewReasonLength, order.ReviewReason!.Length);
+    }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 using Storefront.Orders;
-using Storefront.Payments.Adyen;
 
 namespace Storefront.Admin;
 
@@ -13,12 +12,9 @@ namespace Storefront.Admin;
 /// </summary>
 /// <remarks>The service owns its unit of work: it clears the context's change tracker before each try.</remarks>
 public sealed partial class OrderManagement(
-    StorefrontDbContext db, IAdyenCheckout adyen, PaymentFinalizer finalizer, TimeProvider time, ILogger<OrderManagement> logger)
+    StorefrontDbContext db, ModificationSender sender, PaymentFinalizer finalizer, TimeProvider time, ILogger<OrderManagement> logger)
 {
     private const int MaxTries = 5;
-
-    /// <summary>The failure reason's column width.</summary>
-    private const int MaxFailureLength = 500;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -182,70 +178,21 @@ public sealed partial class OrderManagement(
     private Task<PaymentModification?> FindBySubmitKeyAsync(string submitKey, CancellationToken cancellationToken) =>
         db.PaymentModifications.AsNoTracking().FirstOrDefaultAsync(m => m.SubmitKey == submitKey, cancellationToken);
 
-    /// <summary>
-    /// Sends a saved modification to Adyen with its reference as <c>reference</c> and idempotency key. A 201 only means
-    /// "received": the pspReference is recorded and the modification stays requested until the webhook.
-    /// </summary>
+    /// <summary>Sends a saved modification through <see cref="ModificationSender"/> and says what came of it in the merchandiser's words.</summary>
     private async Task<ActionOutcome> SubmitAsync(PaymentModification modification, CancellationToken cancellationToken)
     {
         var what = Describe(modification);
-        if (modification.Payment.PspReference is not { } paymentPspReference)
-            return await RejectAsync(modification, "the payment has no Adyen pspReference", cancellationToken);
-        try
+        var sent = await sender.SendAsync(modification, attended: true, cancellationToken);
+        return sent.Outcome switch
         {
-            var response = modification.Kind == ModificationKind.Refund
-                ? await adyen.RefundAsync(paymentPspReference, new PaymentRefundRequest
-                {
-                    Amount = Amount.From(modification.Total),
-                    Reference = modification.Reference,
-                }, modification.IdempotencyKey, cancellationToken)
-                : await adyen.ReversalAsync(paymentPspReference, new PaymentReversalRequest
-                {
-                    Reference = modification.Reference,
-                }, modification.IdempotencyKey, cancellationToken);
-            modification.RecordSubmitted(response.PspReference);
-            await db.SaveChangesAsync(cancellationToken);
-            LogSubmitted(logger, modification.Reference, response.PspReference);
-            return ActionOutcome.Done($"{what} sent to Adyen, which received it. It shows as requested until Adyen confirms it.");
-        }
-        catch (AdyenRequestRejectedException ex)
-        {
-            LogRejected(logger, modification.Reference, ex.ErrorCode);
-            var message = ex.Error?.Message is { Length: > 0 } text ? $"{text} ({ex.ErrorCode})" : ex.Message;
-            return await RejectAsync(modification, message.Length <= MaxFailureLength ? message : message[..MaxFailureLength], cancellationToken);
-        }
-        catch (AdyenRequestInProgressException)
-        {
-            return ActionOutcome.Pending($"{what} is saved as requested; Adyen is still working on it. Use \"Send again\" if it is not received in a few minutes.");
-        }
-        catch (AdyenException ex)
-        {
-            LogUnavailable(logger, modification.Reference, ex.Operation);
-            return ActionOutcome.Pending($"{what} is saved as requested, but Adyen could not be reached, so it was not sent. Use \"Send again\": it is safe, Adyen sees the same request.");
-        }
-    }
-
-    /// <summary>Adyen refused the request outright: the modification fails at once and its amount is refundable again.</summary>
-    private async Task<ActionOutcome> RejectAsync(PaymentModification modification, string message, CancellationToken cancellationToken)
-    {
-        var (number, reference) = (modification.Order.Number, modification.Reference);
-        var what = Describe(modification);
-        for (var tryNumber = 1; ; tryNumber++)
-        {
-            try
-            {
-                var order = modification.Order;
-                order.RejectModification(modification, message, Now);
-                await db.SaveChangesAsync(cancellationToken);
-                return ActionOutcome.Refused($"Adyen refused {what}: {message}. Nothing was given back.");
-            }
-            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
-            {
-                db.ChangeTracker.Clear();
-                var order = await FindAsync(number, cancellationToken);
-                modification = order!.Modifications.Single(m => m.Reference == reference);
-            }
-        }
+            ModificationSendOutcome.Received =>
+                ActionOutcome.Done($"{what} sent to Adyen, which received it. It shows as requested until Adyen confirms it."),
+            ModificationSendOutcome.Rejected => ActionOutcome.Refused($"Adyen refused {what}: {sent.RejectionMessage}. Nothing was given back."),
+            ModificationSendOutcome.InProgress => ActionOutcome.Pending(
+                $"{what} is saved as requested; Adyen is still working on it. Use \"Send again\" if it is not received in a few minutes."),
+            _ => ActionOutcome.Pending(
+                $"{what} is saved as requested, but Adyen could not be reached, so it was not sent. Use \"Send again\": it is safe, Adyen sees the same request."),
+        };
     }
 
     private static string Describe(PaymentModification modification) =>
@@ -256,15 +203,6 @@ public sealed partial class OrderManagement(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} {Reference} requested by a merchandiser")]
     private static partial void LogRequested(ILogger logger, ModificationKind kind, string reference);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Modification {Reference} received by Adyen as {PspReference}")]
-    private static partial void LogSubmitted(ILogger logger, string reference, string pspReference);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Adyen rejected modification {Reference} with error code {ErrorCode}")]
-    private static partial void LogRejected(ILogger logger, string reference, string? errorCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Modification {Reference} not sent: Adyen {Operation} unavailable; it stays requested")]
-    private static partial void LogUnavailable(ILogger logger, string reference, string operation);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} cancelled before payment by a merchandiser")]
     private static partial void LogCancelled(ILogger logger, string orderNumber);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Storefront.Data;
@@ -40,10 +41,21 @@ public static class DataRegistration
     // The app and dotnet-ef (DesignTimeFactories) configure each provider here, so that the migrations and
     // database/storefront.sql are generated with the options the app runs with.
     internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString);
+        WithFailuresLoggedByTheirHandlers(options.UseSqlite(connectionString));
 
     internal static DbContextOptionsBuilder UseSqlServer(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure());
+        WithFailuresLoggedByTheirHandlers(options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+
+    /// <summary>
+    /// EF Core logs every failed command and save at Error before the caller even sees the exception. Here unique
+    /// indexes are guards that are meant to turn the loser of a race away (a duplicate webhook, a double submit), and
+    /// the code that catches those says so itself; anything unexpected propagates to a handler that logs it at Error
+    /// with its context. EF's own entry stays, as a Warning, so the failed SQL is still in the log.
+    /// </summary>
+    private static DbContextOptionsBuilder WithFailuresLoggedByTheirHandlers(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 
     // Read by hand rather than bound: the binder's own error for an unknown enum name does not say what to set.
     private static DatabaseProvider ReadProvider(IConfigurationSection section)

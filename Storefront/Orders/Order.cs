@@ -9,6 +9,12 @@ namespace Storefront.Orders;
 /// </summary>
 public sealed class Order : IVersioned
 {
+    /// <summary>The width of <see cref="ReviewReason"/>'s column.</summary>
+    public const int MaxReviewReasonLength = 2000;
+
+    /// <summary>Starts <see cref="ReviewReason"/> when the oldest reasons no longer fit in it.</summary>
+    public const string EarlierReasonsOmitted = "(Earlier reasons are on the timeline.) ";
+
     private readonly List<OrderLine> _lines = [];
     private readonly List<PaymentAttempt> _attempts = [];
     private readonly List<OrderEvent> _events = [];
@@ -293,9 +299,10 @@ public sealed class Order : IVersioned
 
     /// <summary>
     /// Adyen refused the modification request itself (a 4xx): nothing was sent to the bank, so the amount is
-    /// refundable again at once. Unlike a rejection by webhook, the merchandiser sees it as it happens: no flag.
+    /// refundable again at once. A merchandiser who sent it sees it as it happens; one sent with nobody watching (an
+    /// automatic refund, a resend in the background) is <paramref name="flag"/>ged so that someone finds out.
     /// </summary>
-    public bool RejectModification(PaymentModification modification, string message, DateTime now)
+    public bool RejectModification(PaymentModification modification, string message, DateTime now, bool flag = false)
     {
         if (!_modifications.Contains(modification))
             throw new ArgumentException($"Modification {modification.Reference} does not belong to order {Number}.", nameof(modification));
@@ -305,6 +312,9 @@ public sealed class Order : IVersioned
         AddEvent(now, OrderEventSource.System, $"{modification.Kind}Rejected",
             $"Adyen refused {modification.Kind.ToString().ToLowerInvariant()} {modification.Reference} of {modification.Total}: {message}",
             modification.RequestedBy);
+        if (flag)
+            Flag($"Adyen refused {modification.Kind.ToString().ToLowerInvariant()} {modification.Reference} of {modification.Total}; it is refundable again.",
+                now, OrderEventSource.System);
         return true;
     }
 
@@ -447,12 +457,26 @@ public sealed class Order : IVersioned
         return true;
     }
 
+    /// <summary>
+    /// Adds <paramref name="reason"/> to what needs review. Every reason is on the timeline; <see cref="ReviewReason"/>
+    /// keeps the newest ones that fit its column, saying that earlier ones were left out.
+    /// </summary>
     public void Flag(string reason, DateTime now, OrderEventSource source)
     {
-        ReviewReason = ReviewReason is null ? reason : $"{ReviewReason}; {reason}";
+        ReviewReason = FitReviewReason(ReviewReason is null ? reason : $"{ReviewReason}; {reason}");
         FlaggedAt ??= now;
         Touch(now);
         AddEvent(now, source, "Flagged", reason);
+    }
+
+    private static string FitReviewReason(string reasons)
+    {
+        if (reasons.Length <= MaxReviewReasonLength)
+            return reasons;
+        var newest = reasons[^(MaxReviewReasonLength - EarlierReasonsOmitted.Length)..];
+        // Start at a whole reason when there is one to start at, not halfway through the oldest kept.
+        var boundary = newest.IndexOf("; ", StringComparison.Ordinal);
+        return EarlierReasonsOmitted + (boundary >= 0 ? newest[(boundary + 2)..] : newest);
     }
 
     public void AddEvent(DateTime at, OrderEventSource source, string kind, string summary, string? actor = null, string? payload = null) =>

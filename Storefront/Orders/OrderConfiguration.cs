@@ -13,7 +13,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => o.ShopperId);
         builder.Property(o => o.Country).HasMaxLength(2).IsRequired();
         builder.Property(o => o.Currency).HasMaxLength(3).IsRequired();
-        builder.Property(o => o.ReviewReason).HasMaxLength(2000);
+        builder.Property(o => o.ReviewReason).HasMaxLength(Order.MaxReviewReasonLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.Status, o.CreatedAt });
         builder.HasIndex(o => new { o.Status, o.PaymentDeadline });

@@ -18,4 +18,18 @@ public sealed class OrderOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00",
         ErrorMessage = "Orders:ExpiryInterval must be a duration between 00:00:01 and 01:00:00, e.g. 00:01:00.")]
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the resend sweeper looks for refunds and cancellations Adyen never received.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00",
+        ErrorMessage = "Orders:ModificationResendInterval must be a duration between 00:00:00.010 and 01:00:00, e.g. 00:01:00.")]
+    public TimeSpan ModificationResendInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a saved refund or cancellation may wait unsent before the sweeper sends it again, and how long one
+    /// sweeper holds it before another may try: longer than an Adyen call with its retries, so the merchandiser's
+    /// own send is not raced.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00",
+        ErrorMessage = "Orders:ModificationResendAfter must be a duration between 00:00:00.100 and 1.00:00:00, e.g. 00:02:00.")]
+    public TimeSpan ModificationResendAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -9,6 +9,9 @@ public static class OrdersRegistration
         builder.Services.AddScoped<PaymentFinalizer>();
         builder.Services.AddScoped<OrderExpiry>();
         builder.Services.AddHostedService<OrderExpiryWorker>();
+        builder.Services.AddScoped<ModificationSender>();
+        builder.Services.AddScoped<ModificationResender>();
+        builder.Services.AddHostedService<ModificationResendWorker>();
         builder.Services.AddSingleton<OrderLinks>();
         return builder;
     }

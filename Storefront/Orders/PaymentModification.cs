@@ -92,6 +92,9 @@ public sealed class PaymentModification
 
     public string? FailureReason { get; private set; }
 
+    /// <summary>Until when a resend sweeper holds it (<see cref="ModificationResender"/>); null if none ever did.</summary>
+    public DateTime? ResendLeaseExpiresAt { get; private set; }
+
     public string IdempotencyKey => Reference;
 
     /// <summary>Counts against the refundable amount unless Adyen rejected it.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Storefront.Payments.Adyen;
 using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Tests.Infrastructure;
@@ -153,6 +154,35 @@ public sealed class WebhookReceiverTests(InboxOnlyFactory app) : IClassFixture<I
         var row = await StoredAsync(AdyenWebhooks.StandardKey(item));
         Assert.Equal((stored!.Id, stored.Version, stored.ReceivedAt), (row!.Id, row.Version, row.ReceivedAt));
         Assert.Equal(1, await app.WithDbAsync(db => db.WebhookMessages.CountAsync(m => m.PspReference == item.PspReference)));
+    }
+
+    [Fact]
+    public async Task A_duplicate_is_logged_as_normal_not_as_an_error()
+    {
+        var item = _adyen.Signed(Authorisation());
+        await _adyen.PostStandardAsync(AdyenWebhooks.StandardBody(item));
+        var logged = app.Logs.Entries.Count;
+
+        var again = await _adyen.PostStandardAsync(AdyenWebhooks.StandardBody(item));
+
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        var entries = app.Logs.Entries.Skip(logged).ToList();
+        Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Warning);
+        Assert.Contains(entries, e => e.Message.Contains($"Duplicate AUTHORISATION webhook for {item.PspReference}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Copies_arriving_at_once_are_stored_once_without_an_error_in_the_log()
+    {
+        var item = _adyen.Signed(Authorisation());
+        var body = AdyenWebhooks.StandardBody(item);
+        var logged = app.Logs.Entries.Count;
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => _adyen.PostStandardAsync(body))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        Assert.Equal(1, await app.WithDbAsync(db => db.WebhookMessages.CountAsync(m => m.PspReference == item.PspReference)));
+        Assert.DoesNotContain(app.Logs.Entries.Skip(logged), e => e.Level >= LogLevel.Error);
     }
 
     public static TheoryData<string, string?> BadCredentials => new()

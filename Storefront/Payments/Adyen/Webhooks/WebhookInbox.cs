@@ -16,14 +16,21 @@ public sealed partial class WebhookInbox(
     ILogger<WebhookInbox> logger)
 {
     /// <summary>
-    /// Stores each message unless its key is already there; returns how many were new. Duplicates, concurrent ones
-    /// included, are left to the unique index: the insert fails and the row it collided with is the one we keep.
+    /// Stores each message unless its key is already there; returns how many were new. A duplicate is normal (Adyen
+    /// sends again whatever it did not see accepted), so it is looked up first and skipped quietly; two copies
+    /// arriving at once both pass that look-up, and the unique index turns the second insert away: the row it
+    /// collided with is the one we keep.
     /// </summary>
     public async Task<int> StoreAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken)
     {
         var stored = 0;
         foreach (var message in messages)
         {
+            if (await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
+            {
+                LogDuplicate(logger, message.EventCode, message.PspReference);
+                continue;
+            }
             db.WebhookMessages.Add(message);
             try
             {

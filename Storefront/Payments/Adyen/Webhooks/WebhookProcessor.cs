@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ namespace Storefront.Payments.Adyen.Webhooks;
 public sealed partial class WebhookProcessor(
     StorefrontDbContext db,
     PaymentFinalizer finalizer,
-    IAdyenCheckout adyen,
+    ModificationSender sender,
     IOptionsMonitor<AdyenOptions> adyenOptions,
     IOptions<WebhookOptions> options,
     TimeProvider time,
@@ -122,26 +123,26 @@ public sealed partial class WebhookProcessor(
     }
 
     /// <summary>
-    /// Sends the order's automatic refunds to Adyen, each under its own reference as the idempotency key, so a retry
-    /// after a timeout never refunds twice. A failure leaves the row to be retried; the refunds stay saved.
+    /// Sends the order's automatic refunds through <see cref="ModificationSender"/> (each under its own reference as the
+    /// idempotency key, so a retry after a timeout never refunds twice). Adyen unreachable or busy fails the row, to be
+    /// retried (the resend sweeper would send them too); Adyen refusing one fails that refund and flags the order.
     /// </summary>
     private async Task SubmitAutomaticRefundsThenCompleteAsync(long messageId, string owner, int orderId, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        var order = await db.Orders.Include(o => o.Attempts).Include(o => o.Modifications).AsSplitQuery()
-            .FirstAsync(o => o.Id == orderId, cancellationToken);
-        foreach (var refund in order.AutomaticRefundsToSubmit.ToList())
+        var toSubmit = (await LoadOrderAsync(orderId, cancellationToken))!.AutomaticRefundsToSubmit.Select(m => m.Id).ToList();
+        foreach (var refundId in toSubmit)
         {
-            var paymentPspReference = refund.Payment.PspReference
-                ?? throw new InvalidOperationException($"Attempt {refund.Payment.Reference} has no pspReference to refund.");
-            var response = await adyen.RefundAsync(paymentPspReference, new PaymentRefundRequest
-            {
-                Amount = Amount.From(refund.Total),
-                Reference = refund.Reference,
-            }, refund.IdempotencyKey, cancellationToken);
-            refund.RecordSubmitted(response.PspReference);
-            await db.SaveChangesAsync(cancellationToken);
-            LogRefundSubmitted(logger, refund.Reference, order.Number);
+            // Each refund on a fresh read: a rejection before it may have reloaded the order.
+            db.ChangeTracker.Clear();
+            var order = (await LoadOrderAsync(orderId, cancellationToken))!;
+            if (order.AutomaticRefundsToSubmit.FirstOrDefault(m => m.Id == refundId) is not { } refund)
+                continue;
+            var sent = await sender.SendAsync(refund, attended: false, cancellationToken);
+            if (sent.Error is { } error)
+                ExceptionDispatchInfo.Throw(error);
+            if (sent.Outcome == ModificationSendOutcome.Received)
+                LogRefundSubmitted(logger, refund.Reference, order.Number);
         }
         await CompleteAsync(messageId, owner, null, cancellationToken);
     }

@@ -12,7 +12,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteStorefrontDbContext))]
-    [Migration("20261128215600_Initial")]
+    [Migration("20261128231233_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -888,6 +888,9 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResendLeaseExpiresAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

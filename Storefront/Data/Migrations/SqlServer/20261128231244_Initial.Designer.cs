@@ -13,7 +13,7 @@ using Storefront.Data;
 namespace Storefront.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerStorefrontDbContext))]
-    [Migration("20261128215603_Initial")]
+    [Migration("20261128231244_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -923,6 +923,9 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Property<string>("RequestedBy")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("ResendLeaseExpiresAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
                         .IsRequired()
