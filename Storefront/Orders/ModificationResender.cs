@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Data;
+using Storefront.Shared;
 
 namespace Storefront.Orders;
 
@@ -21,11 +22,16 @@ public sealed partial class ModificationResender(
     ModificationSender sender,
     TimeProvider time,
     IOptions<OrderOptions> options,
-    ILogger<ModificationResender> logger)
+    ILogger<ModificationResender> logger) : IPeriodicJob
 {
     private const int BatchSize = 20;
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary><c>Orders:ModificationResendInterval</c>.</summary>
+    public TimeSpan Interval => options.Value.ModificationResendInterval;
+
+    public Task RunAsync(CancellationToken cancellationToken) => ResendDueAsync(cancellationToken);
 
     /// <summary>Sends every due modification this node can lease; returns how many Adyen received.</summary>
     public async Task<int> ResendDueAsync(CancellationToken cancellationToken)
@@ -78,32 +84,4 @@ public sealed partial class ModificationResender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} {Reference} of order {OrderNumber} was never received by Adyen: sending it again")]
     private static partial void LogResending(ILogger logger, ModificationKind kind, string reference, string orderNumber);
-}
-
-/// <summary>Runs <see cref="ModificationResender"/> every <c>Orders:ModificationResendInterval</c>, on every node.</summary>
-public sealed partial class ModificationResendWorker(
-    IServiceScopeFactory scopes,
-    TimeProvider time,
-    IOptions<OrderOptions> options,
-    ILogger<ModificationResendWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ModificationResender>().ResendDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(logger, ex);
-            }
-            await Task.Delay(options.Value.ModificationResendInterval, time, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Modification resend round failed; trying again at the next interval")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

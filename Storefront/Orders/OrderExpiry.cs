@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Data;
+using Storefront.Shared;
 
 namespace Storefront.Orders;
 
@@ -9,10 +10,20 @@ namespace Storefront.Orders;
 /// is moved under optimistic concurrency, so two nodes (or the expiry and a webhook) racing on it end with one
 /// winner, and the loser reads the order again and finds nothing left to do (F07, F12).
 /// </summary>
-public sealed partial class OrderExpiry(StorefrontDbContext db, PaymentFinalizer finalizer, TimeProvider time, ILogger<OrderExpiry> logger)
+public sealed partial class OrderExpiry(
+    StorefrontDbContext db,
+    PaymentFinalizer finalizer,
+    TimeProvider time,
+    IOptions<OrderOptions> options,
+    ILogger<OrderExpiry> logger) : IPeriodicJob
 {
     private const int BatchSize = 50;
     private const int MaxTries = 4;
+
+    /// <summary><c>Orders:ExpiryInterval</c>.</summary>
+    public TimeSpan Interval => options.Value.ExpiryInterval;
+
+    public Task RunAsync(CancellationToken cancellationToken) => ExpireDueAsync(cancellationToken);
 
     /// <summary>Expires every order due now; returns how many expired.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken cancellationToken)
@@ -74,32 +85,4 @@ public sealed partial class OrderExpiry(StorefrontDbContext db, PaymentFinalizer
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} kept changing under the expiry ({Tries} tries); left for the next round")]
     private static partial void LogGaveUp(ILogger logger, string orderNumber, int tries);
-}
-
-/// <summary>Runs <see cref="OrderExpiry"/> every <c>Orders:ExpiryInterval</c>, on every node.</summary>
-public sealed partial class OrderExpiryWorker(
-    IServiceScopeFactory scopes,
-    TimeProvider time,
-    IOptions<OrderOptions> options,
-    ILogger<OrderExpiryWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OrderExpiry>().ExpireDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogRoundFailed(logger, ex);
-            }
-            await Task.Delay(options.Value.ExpiryInterval, time, stoppingToken);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Order expiry round failed; trying again at the next interval")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

@@ -1,3 +1,5 @@
+using Storefront.Shared;
+
 namespace Storefront.Orders;
 
 public static class OrdersRegistration
@@ -7,11 +9,9 @@ public static class OrdersRegistration
         builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PaymentFinalizer>();
-        builder.Services.AddScoped<OrderExpiry>();
-        builder.Services.AddHostedService<OrderExpiryWorker>();
+        builder.Services.AddPeriodicJob<OrderExpiry>();
         builder.Services.AddScoped<ModificationSender>();
-        builder.Services.AddScoped<ModificationResender>();
-        builder.Services.AddHostedService<ModificationResendWorker>();
+        builder.Services.AddPeriodicJob<ModificationResender>();
         builder.Services.AddSingleton<OrderLinks>();
         return builder;
     }
