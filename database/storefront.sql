@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -65,7 +65,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -78,7 +78,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -119,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -151,7 +151,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -166,7 +166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -181,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -196,7 +196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -210,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -248,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -286,7 +286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -327,7 +327,35 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
+)
+BEGIN
+    CREATE TABLE [OutgoingEmails] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] nvarchar(40) NOT NULL,
+        [DeduplicationKey] nvarchar(200) NOT NULL,
+        [OrderId] int NULL,
+        [Recipient] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NOT NULL,
+        [QueuedAt] datetime2 NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [LeaseOwner] nvarchar(100) NULL,
+        [LeaseExpiresAt] datetime2 NULL,
+        [SentAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_OutgoingEmails] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutgoingEmails_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -357,7 +385,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -372,7 +400,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -388,7 +416,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -415,7 +443,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -423,7 +451,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -431,7 +459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -439,7 +467,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -447,7 +475,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -455,7 +483,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -463,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -471,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -479,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -487,7 +515,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -495,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_PendingOrderId] ON [Carts] ([PendingOrderId]);
@@ -503,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -511,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -519,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -527,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -535,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -543,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Country_CreatedAt] ON [Orders] ([Country], [CreatedAt]);
@@ -551,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_CreatedAt] ON [Orders] ([CreatedAt]);
@@ -559,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_FlaggedAt] ON [Orders] ([FlaggedAt]);
@@ -567,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -575,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaidAt] ON [Orders] ([PaidAt]);
@@ -583,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentMethod_CreatedAt] ON [Orders] ([PaymentMethod], [CreatedAt]);
@@ -591,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentStatus_CreatedAt] ON [Orders] ([PaymentStatus], [CreatedAt]);
@@ -599,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchEmail] ON [Orders] ([SearchEmail]);
@@ -607,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchName] ON [Orders] ([SearchName]);
@@ -615,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchPhone] ON [Orders] ([SearchPhone]);
@@ -623,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -631,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -639,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -647,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_TotalAmount_CreatedAt] ON [Orders] ([TotalAmount], [CreatedAt]);
@@ -655,7 +683,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutgoingEmails_DeduplicationKey] ON [OutgoingEmails] ([DeduplicationKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128231307_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutgoingEmails_OrderId] ON [OutgoingEmails] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128231307_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutgoingEmails_Status_NextAttemptAt] ON [OutgoingEmails] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -663,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -671,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -679,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -687,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -695,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -703,7 +755,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -711,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -719,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -727,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_PaymentModifications_SubmitKey] ON [PaymentModifications] ([SubmitKey]) WHERE [SubmitKey] IS NOT NULL');
@@ -735,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -743,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -751,7 +803,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -759,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -767,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -775,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -783,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -791,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_EventCode_ReceivedAt] ON [WebhookMessages] ([EventCode], [ReceivedAt]);
@@ -799,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -807,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -815,7 +867,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -823,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -831,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_ReceivedAt] ON [WebhookMessages] ([Status], [ReceivedAt]);
@@ -839,11 +891,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128215603_Initial'
+    WHERE [MigrationId] = N'20261128231307_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128215603_Initial', N'10.0.15');
+    VALUES (N'20261128231307_Initial', N'10.0.15');
 END;
 
 COMMIT;

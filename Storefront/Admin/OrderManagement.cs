@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
+using Storefront.Notifications;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
 
@@ -13,7 +14,7 @@ namespace Storefront.Admin;
 /// </summary>
 /// <remarks>The service owns its unit of work: it clears the context's change tracker before each try.</remarks>
 public sealed partial class OrderManagement(
-    StorefrontDbContext db, IAdyenCheckout adyen, PaymentFinalizer finalizer, TimeProvider time, ILogger<OrderManagement> logger)
+    StorefrontDbContext db, IAdyenCheckout adyen, PaymentFinalizer finalizer, EmailQueue emails, TimeProvider time, ILogger<OrderManagement> logger)
 {
     private const int MaxTries = 5;
 
@@ -90,6 +91,7 @@ public sealed partial class OrderManagement(
         ChangeAsync(number, order =>
         {
             order.MarkFulfilled(carrier, trackingNumber, actor, Now);
+            emails.OrderShipped(order);
             return $"Order marked fulfilled: {order.Carrier}, tracking {order.TrackingNumber}.";
         }, cancellationToken);
 

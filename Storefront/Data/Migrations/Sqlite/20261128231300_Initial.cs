@@ -393,6 +393,40 @@ namespace Storefront.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrderId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEmails_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentAttempts",
                 columns: table => new
                 {
@@ -672,6 +706,22 @@ namespace Storefront.Data.Migrations.Sqlite
                 columns: new[] { "TotalAmount", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_DeduplicationKey",
+                table: "OutgoingEmails",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_OrderId",
+                table: "OutgoingEmails",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_Status_NextAttemptAt",
+                table: "OutgoingEmails",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_OrderId",
                 table: "PaymentAttempts",
                 column: "OrderId");
@@ -824,6 +874,9 @@ namespace Storefront.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "OrderLine");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmails");
 
             migrationBuilder.DropTable(
                 name: "PaymentModifications");

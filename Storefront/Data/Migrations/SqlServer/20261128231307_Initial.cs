@@ -393,6 +393,40 @@ namespace Storefront.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    DeduplicationKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OrderId = table.Column<int>(type: "int", nullable: true),
+                    Recipient = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    QueuedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutgoingEmails_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PaymentAttempts",
                 columns: table => new
                 {
@@ -675,6 +709,22 @@ namespace Storefront.Data.Migrations.SqlServer
                 columns: new[] { "TotalAmount", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_DeduplicationKey",
+                table: "OutgoingEmails",
+                column: "DeduplicationKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_OrderId",
+                table: "OutgoingEmails",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_Status_NextAttemptAt",
+                table: "OutgoingEmails",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PaymentAttempts_OrderId",
                 table: "PaymentAttempts",
                 column: "OrderId");
@@ -828,6 +878,9 @@ namespace Storefront.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "OrderLine");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmails");
 
             migrationBuilder.DropTable(
                 name: "PaymentModifications");
