@@ -75,7 +75,7 @@ public sealed class RecordingTransport : IEmailTransport
         if (Failing.ContainsKey(recipient))
         {
             Failures.Enqueue((recipient, DateTime.UtcNow));
-            throw new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, recipient);
+            throw new SmtpFailedRecipientException(SmtpStatusCode.MailboxUnavailable, recipient, $"550 5.1.1 <{recipient}>: Recipient address rejected");
         }
         Sent.Enqueue((recipient, message.Subject, DateTime.UtcNow));
         return Task.CompletedTask;

@@ -21,7 +21,7 @@ public sealed partial class EmailDispatcher(
     {
         var settings = options.Value;
         var from = new MailAddress(settings.From!);
-        LogStarted(logger, Owner, settings.DeliveryMethod);
+        LogStarted(logger, Owner, settings.DeliveryMethod());
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

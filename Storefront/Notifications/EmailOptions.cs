@@ -49,7 +49,7 @@ public sealed class EmailOptions
     public int BatchSize { get; set; } = 20;
 
     /// <summary>The parsed <see cref="Delivery"/>; valid once the options passed validation.</summary>
-    public EmailDelivery DeliveryMethod => Enum.Parse<EmailDelivery>(Delivery!, ignoreCase: true);
+    public EmailDelivery DeliveryMethod() => Enum.Parse<EmailDelivery>(Delivery!, ignoreCase: true);
 
     /// <summary>The wait before try number <paramref name="attempts"/> + 1.</summary>
     public TimeSpan RetryDelayAfter(int attempts)

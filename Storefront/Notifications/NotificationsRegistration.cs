@@ -31,7 +31,7 @@ public static class NotificationsRegistration
         builder.Services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
 
         builder.Services.AddSingleton<IEmailTransport>(services =>
-            services.GetRequiredService<IOptions<EmailOptions>>().Value.DeliveryMethod switch
+            services.GetRequiredService<IOptions<EmailOptions>>().Value.DeliveryMethod() switch
             {
                 EmailDelivery.Smtp => ActivatorUtilities.CreateInstance<SmtpTransport>(services),
                 _ => ActivatorUtilities.CreateInstance<PickupDirectoryTransport>(services),
