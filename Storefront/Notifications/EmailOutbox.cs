@@ -80,8 +80,15 @@ public sealed partial class EmailOutbox(
             else
                 LogRetry(logger, email.Id, email.Kind, email.Attempts, email.NextAttemptAt, ex.GetType().Name);
         }
-        // A lost lease (another node took the row over) fails this save: that node sends it, this outcome is dropped.
-        await db.SaveChangesAsync(CancellationToken.None);
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The lease ran out mid-send and another node took the row over: it sends (again) and records the outcome.
+            LogLeaseLost(logger, email.Id);
+        }
     }
 
     private static MailMessage Compose(OutgoingEmail email, MailAddress from)
@@ -114,6 +121,9 @@ public sealed partial class EmailOutbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId} ({Kind}, order {OrderId}) failed {Attempts} times ({Error}): given up, marked Failed")]
     private static partial void LogGaveUp(ILogger logger, long emailId, EmailKind kind, int? orderId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId}: its lease was taken over by another sender before the outcome was saved")]
+    private static partial void LogLeaseLost(ILogger logger, long emailId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming e-mails stopped after {Claimed}; those are sent now, the rest at the next round")]
     private static partial void LogClaimStopped(ILogger logger, Exception exception, int claimed);
