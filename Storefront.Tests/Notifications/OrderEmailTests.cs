@@ -51,6 +51,8 @@ public sealed class OrderEmailTests(NotificationsFactory app) : IClassFixture<No
         var page = await elsewhere.GetAsync(link.PathAndQuery);
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains(order.Number, page.Html, StringComparison.Ordinal);
+        Assert.Equal($"We've e-mailed a confirmation to {CheckoutSteps.KoreanAddress["Form.Email"]}.",
+            page.Document.QuerySelector("[data-testid=confirmation-email]")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/orders/{order.Number}")).Status);
         app.Logs.AssertNeverMentions(CheckoutSteps.KoreanAddress["Form.Email"], CheckoutSteps.KoreanAddress["Form.Name"]);
     }
