@@ -4,6 +4,7 @@ using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Checkout;
 using Storefront.Data;
+using Storefront.Notifications;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
 using Storefront.Payments.Adyen.Webhooks;
@@ -23,6 +24,7 @@ builder.AddCart();
 builder.AddOrders();
 builder.AddCheckout();
 builder.AddAdmin();
+builder.AddNotifications();
 
 var app = builder.Build();
 

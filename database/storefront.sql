@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [Categories] (
@@ -65,7 +65,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -78,7 +78,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -119,7 +119,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [WebhookMessages] (
@@ -151,7 +151,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -166,7 +166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -181,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -196,7 +196,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -210,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -225,7 +225,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [StoredPaymentMethods] (
@@ -248,7 +248,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [Products] (
@@ -269,7 +269,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [Carts] (
@@ -286,7 +286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [OrderEvent] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [OrderLine] (
@@ -327,7 +327,35 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
+)
+BEGIN
+    CREATE TABLE [OutgoingEmails] (
+        [Id] bigint NOT NULL IDENTITY,
+        [Kind] nvarchar(40) NOT NULL,
+        [DeduplicationKey] nvarchar(200) NOT NULL,
+        [OrderId] int NULL,
+        [Recipient] nvarchar(320) NOT NULL,
+        [Subject] nvarchar(300) NOT NULL,
+        [TextBody] nvarchar(max) NOT NULL,
+        [HtmlBody] nvarchar(max) NOT NULL,
+        [QueuedAt] datetime2 NOT NULL,
+        [Status] nvarchar(40) NOT NULL,
+        [Attempts] int NOT NULL,
+        [NextAttemptAt] datetime2 NOT NULL,
+        [LeaseOwner] nvarchar(100) NULL,
+        [LeaseExpiresAt] datetime2 NULL,
+        [SentAt] datetime2 NULL,
+        [LastError] nvarchar(2000) NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_OutgoingEmails] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutgoingEmails_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentAttempts] (
@@ -357,7 +385,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [ProductPrices] (
@@ -372,7 +400,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [CartLines] (
@@ -388,7 +416,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE TABLE [PaymentModifications] (
@@ -416,7 +444,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -424,7 +452,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -432,7 +460,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -440,7 +468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -448,7 +476,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -456,7 +484,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -464,7 +492,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AspNetUsers_ShopperReference] ON [AspNetUsers] ([ShopperReference]);
@@ -472,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -480,7 +508,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CartLines_CartId_ProductId] ON [CartLines] ([CartId], [ProductId]);
@@ -488,7 +516,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CartLines_ProductId] ON [CartLines] ([ProductId]);
@@ -496,7 +524,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_PendingOrderId] ON [Carts] ([PendingOrderId]);
@@ -504,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Carts_ShopperId] ON [Carts] ([ShopperId]) WHERE [ShopperId] IS NOT NULL');
@@ -512,7 +540,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Carts_UpdatedAt] ON [Carts] ([UpdatedAt]);
@@ -520,7 +548,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Categories_Slug] ON [Categories] ([Slug]);
@@ -528,7 +556,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderEvent_OrderId_At] ON [OrderEvent] ([OrderId], [At]);
@@ -536,7 +564,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OrderLine_OrderId] ON [OrderLine] ([OrderId]);
@@ -544,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Country_CreatedAt] ON [Orders] ([Country], [CreatedAt]);
@@ -552,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_CreatedAt] ON [Orders] ([CreatedAt]);
@@ -560,7 +588,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_FlaggedAt] ON [Orders] ([FlaggedAt]);
@@ -568,7 +596,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Orders_Number] ON [Orders] ([Number]);
@@ -576,7 +604,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaidAt] ON [Orders] ([PaidAt]);
@@ -584,7 +612,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentMethod_CreatedAt] ON [Orders] ([PaymentMethod], [CreatedAt]);
@@ -592,7 +620,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_PaymentStatus_CreatedAt] ON [Orders] ([PaymentStatus], [CreatedAt]);
@@ -600,7 +628,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchEmail] ON [Orders] ([SearchEmail]);
@@ -608,7 +636,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchName] ON [Orders] ([SearchName]);
@@ -616,7 +644,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_SearchPhone] ON [Orders] ([SearchPhone]);
@@ -624,7 +652,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_ShopperId] ON [Orders] ([ShopperId]);
@@ -632,7 +660,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_CreatedAt] ON [Orders] ([Status], [CreatedAt]);
@@ -640,7 +668,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_Status_PaymentDeadline] ON [Orders] ([Status], [PaymentDeadline]);
@@ -648,7 +676,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Orders_TotalAmount_CreatedAt] ON [Orders] ([TotalAmount], [CreatedAt]);
@@ -656,7 +684,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OutgoingEmails_DeduplicationKey] ON [OutgoingEmails] ([DeduplicationKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234848_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutgoingEmails_OrderId] ON [OutgoingEmails] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234848_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutgoingEmails_Status_NextAttemptAt] ON [OutgoingEmails] ([Status], [NextAttemptAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_OrderId] ON [PaymentAttempts] ([OrderId]);
@@ -664,7 +716,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentAttempts_PspReference] ON [PaymentAttempts] ([PspReference]);
@@ -672,7 +724,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_Reference] ON [PaymentAttempts] ([Reference]);
@@ -680,7 +732,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentAttempts_SubmitKey] ON [PaymentAttempts] ([SubmitKey]);
@@ -688,7 +740,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_OrderId] ON [PaymentModifications] ([OrderId]);
@@ -696,7 +748,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PaymentId] ON [PaymentModifications] ([PaymentId]);
@@ -704,7 +756,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_PspReference] ON [PaymentModifications] ([PspReference]);
@@ -712,7 +764,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PaymentModifications_Reference] ON [PaymentModifications] ([Reference]);
@@ -720,7 +772,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PaymentModifications_Status_RequestedAt] ON [PaymentModifications] ([Status], [RequestedAt]);
@@ -728,7 +780,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_PaymentModifications_SubmitKey] ON [PaymentModifications] ([SubmitKey]) WHERE [SubmitKey] IS NOT NULL');
@@ -736,7 +788,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ProductPrices_ProductId_Currency] ON [ProductPrices] ([ProductId], [Currency]);
@@ -744,7 +796,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_CategoryId] ON [Products] ([CategoryId]);
@@ -752,7 +804,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Products_IsPublished_IsFeatured] ON [Products] ([IsPublished], [IsFeatured]);
@@ -760,7 +812,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Products_Slug] ON [Products] ([Slug]);
@@ -768,7 +820,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperId] ON [StoredPaymentMethods] ([ShopperId]);
@@ -776,7 +828,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredPaymentMethods_ShopperReference] ON [StoredPaymentMethods] ([ShopperReference]);
@@ -784,7 +836,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredPaymentMethods_StoredPaymentMethodId] ON [StoredPaymentMethods] ([StoredPaymentMethodId]);
@@ -792,7 +844,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_EventCode_ReceivedAt] ON [WebhookMessages] ([EventCode], [ReceivedAt]);
@@ -800,7 +852,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WebhookMessages_EventKey] ON [WebhookMessages] ([EventKey]);
@@ -808,7 +860,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_MerchantReference] ON [WebhookMessages] ([MerchantReference]);
@@ -816,7 +868,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_ReceivedAt] ON [WebhookMessages] ([ReceivedAt]);
@@ -824,7 +876,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_NextAttemptAt] ON [WebhookMessages] ([Status], [NextAttemptAt]);
@@ -832,7 +884,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     CREATE INDEX [IX_WebhookMessages_Status_ReceivedAt] ON [WebhookMessages] ([Status], [ReceivedAt]);
@@ -840,11 +892,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128231244_Initial'
+    WHERE [MigrationId] = N'20261128234848_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128231244_Initial', N'10.0.15');
+    VALUES (N'20261128234848_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Storefront.Data;
+using Storefront.Notifications;
 
 namespace Storefront.Tests.Infrastructure;
 
@@ -63,13 +65,29 @@ public class StorefrontFactory : WebApplicationFactory<Program>
 
     public static string NewDatabasePath() => Path.Combine(Path.GetTempPath(), $"storefront-test-{Guid.NewGuid():N}.db");
 
-    /// <summary>Deletes a SQLite file and its WAL companions once no app uses it.</summary>
+    /// <summary>Deletes a SQLite file, its WAL companions and the e-mails written beside it once no app uses it.</summary>
     public static void DeleteDatabase(string databasePath)
     {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(databasePath + suffix);
+        var mail = Path.Combine(Path.GetDirectoryName(databasePath)!, Path.GetFileNameWithoutExtension(databasePath) + "-mail");
+        if (Directory.Exists(mail))
+            Directory.Delete(mail, recursive: true);
     }
+
+    /// <summary>Where the app writes its e-mails as .eml files (by default beside the database file).</summary>
+    public string PickupDirectory
+    {
+        get
+        {
+            StartServer();
+            return Services.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory!;
+        }
+    }
+
+    /// <summary>The database file this app runs on.</summary>
+    public string DatabasePath => _databasePath;
 
     /// <summary>HMAC keys and Basic auth for an app in Test or Live mode.</summary>
     public void UseWebhookSecrets()

@@ -33,6 +33,10 @@ public sealed class ProductionFactory : StorefrontFactory
         Settings["Adyen:ApiKey"] = "test-api-key";
         Settings["Adyen:MerchantAccount"] = "StorefrontKR_Test";
         UseWebhookSecrets();
+        // Production refuses to start without a way to send mail (nothing is sent here).
+        Settings["Email:Delivery"] = "Smtp";
+        Settings["Email:Smtp:Host"] = "smtp.example.test";
+        Settings["Email:From"] = "Storefront <orders@example.test>";
         UseKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = Certificate));
     }
 

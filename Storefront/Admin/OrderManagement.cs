@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
+using Storefront.Notifications;
 using Storefront.Orders;
 
 namespace Storefront.Admin;
@@ -12,7 +13,7 @@ namespace Storefront.Admin;
 /// </summary>
 /// <remarks>The service owns its unit of work: it clears the context's change tracker before each try.</remarks>
 public sealed partial class OrderManagement(
-    StorefrontDbContext db, ModificationSender sender, PaymentFinalizer finalizer, TimeProvider time, ILogger<OrderManagement> logger)
+    StorefrontDbContext db, ModificationSender sender, PaymentFinalizer finalizer, EmailQueue emails, TimeProvider time, ILogger<OrderManagement> logger)
 {
     private const int MaxTries = 5;
 
@@ -86,6 +87,7 @@ public sealed partial class OrderManagement(
         ChangeAsync(number, order =>
         {
             order.MarkFulfilled(carrier, trackingNumber, actor, Now);
+            emails.OrderShipped(order);
             return $"Order marked fulfilled: {order.Carrier}, tracking {order.TrackingNumber}.";
         }, cancellationToken);
 

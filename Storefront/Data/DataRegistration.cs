@@ -38,6 +38,25 @@ public static class DataRegistration
         return builder;
     }
 
+    /// <summary>
+    /// A folder for files the app keeps beside its data, e.g. <c>App_Data/storefront-mail</c>: next to the SQLite
+    /// file and named after it (so two apps on two files never share it); under <c>App_Data</c> on SQL Server.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration, IHostEnvironment environment, string name)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (ReadProvider(configuration.GetSection(DatabaseOptions.Section)) == DatabaseProvider.Sqlite)
+        {
+            var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString);
+            if (csb.DataSource is { Length: > 0 } file && file != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
+            {
+                var path = Path.GetFullPath(file, environment.ContentRootPath);
+                return Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}-{name}");
+            }
+        }
+        return Path.Combine(environment.ContentRootPath, "App_Data", name);
+    }
+
     // The app and dotnet-ef (DesignTimeFactories) configure each provider here, so that the migrations and
     // database/storefront.sql are generated with the options the app runs with.
     internal static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder options, string connectionString) =>

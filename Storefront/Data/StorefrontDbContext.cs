@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Account;
 using Storefront.Cart;
 using Storefront.Catalog;
+using Storefront.Notifications;
 using Storefront.Orders;
 using Storefront.Payments.Adyen.Webhooks;
 
@@ -36,6 +37,8 @@ public abstract class StorefrontDbContext(DbContextOptions options)
     public DbSet<StoredPaymentMethod> StoredPaymentMethods => Set<StoredPaymentMethod>();
 
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
+
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Cart;
 using Storefront.Data;
+using Storefront.Notifications;
 
 namespace Storefront.Orders;
 
@@ -21,6 +22,9 @@ public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) 
     /// <summary>The signed-in owner, who can pay a failed order again from their account.</summary>
     public bool IsOwner { get; private set; }
 
+    /// <summary>Where the order confirmation stands (Pending or Sent); null when none was queued or sending it failed.</summary>
+    public EmailStatus? Confirmation { get; private set; }
+
     public PaymentAttempt? Payment => Order.Attempts.Where(a => a.Status == AttemptStatus.Authorised).MaxBy(a => a.Number)
         ?? Order.CurrentAttempt;
 
@@ -36,6 +40,9 @@ public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) 
             return NotFound();
         Order = order;
         IsOwner = userId is not null && order.ShopperId == userId;
+        Confirmation = await db.OutgoingEmails
+            .Where(e => e.OrderId == order.Id && e.Kind == EmailKind.OrderConfirmed && e.Status != EmailStatus.Failed)
+            .Select(e => (EmailStatus?)e.Status).FirstOrDefaultAsync(cancellationToken);
         return Page();
     }
 }

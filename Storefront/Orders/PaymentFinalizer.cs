@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Cart;
 using Storefront.Data;
+using Storefront.Notifications;
 
 namespace Storefront.Orders;
 
@@ -11,7 +12,7 @@ namespace Storefront.Orders;
 /// given back, cart emptied) are saved in the same transaction as the state change, so they happen once.
 /// </summary>
 /// <remarks>The finaliser owns its unit of work: it clears the context's change tracker before each try.</remarks>
-public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvider time, ILogger<PaymentFinalizer> logger)
+public sealed partial class PaymentFinalizer(StorefrontDbContext db, EmailQueue emails, TimeProvider time, ILogger<PaymentFinalizer> logger)
 {
     private const int MaxTries = 8;
 
@@ -41,11 +42,19 @@ public sealed partial class PaymentFinalizer(StorefrontDbContext db, TimeProvide
 
             var attempt = order.Attempts.Single(a => a.Reference == attemptReference);
             var now = time.GetUtcNow().UtcDateTime;
+            var paymentStatusBefore = order.PaymentStatus;
             var change = order.ApplyPaymentResult(attempt, result, now, source, payload);
             if (change == PaymentChange.Failed && order.TakeStockRelease())
                 await ReleaseStockAsync(order, cancellationToken);
+            // The shopper's e-mails are queued in this transaction (F13): "confirmed" only once the order is paid,
+            // and never for a change that loses the race with the other path.
             if (change == PaymentChange.Paid)
+            {
                 await CompleteCartAsync(order, now, cancellationToken);
+                emails.OrderConfirmed(order);
+            }
+            if (order.PaymentStatus == PaymentStatus.Confirming && paymentStatusBefore != PaymentStatus.Confirming)
+                await emails.AwaitingPaymentAsync(order, cancellationToken);
             // The money exists but the order cannot keep it: the refund is saved with the change, so it cannot be
             // lost; Adyen is asked for it after the commit (the webhook worker does, under the refund's reference).
             if (change == PaymentChange.NeedsRefund)

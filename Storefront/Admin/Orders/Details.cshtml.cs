@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
+using Storefront.Notifications;
 using Storefront.Orders;
 using Storefront.Shared;
 
@@ -11,12 +14,15 @@ namespace Storefront.Admin;
 /// One order as the merchandiser sees it, with its actions. Every action needs its form's "confirm" box ticked
 /// (checked here, on the server), goes through the order's state machine and lands on the timeline.
 /// </summary>
-public sealed class AdminOrderModel(OrderManagement management) : PageModel
+public sealed class AdminOrderModel(OrderManagement management, StorefrontDbContext db) : PageModel
 {
     public const string NoticeKey = "AdminNotice";
     public const string NoticeKindKey = "AdminNoticeKind";
 
     public Order Order { get; private set; } = null!;
+
+    /// <summary>The e-mails queued for this order, oldest first: did the shopper get a confirmation?</summary>
+    public IReadOnlyList<OutgoingEmail> Emails { get; private set; } = [];
 
     [BindProperty]
     public RefundForm Refund { get; set; } = new();
@@ -153,6 +159,8 @@ public sealed class AdminOrderModel(OrderManagement management) : PageModel
         if (!OrderNumbers.LooksValid(number) || await management.FindAsync(number, cancellationToken) is not { } order)
             return false;
         Order = order;
+        Emails = await db.OutgoingEmails.AsNoTracking().Where(e => e.OrderId == order.Id)
+            .OrderBy(e => e.QueuedAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
         return true;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Storefront.Account;
 using Storefront.Cart;
 using Storefront.Data;
+using Storefront.Notifications;
 using Storefront.Orders;
 
 namespace Storefront.Payments.Adyen.Webhooks;
@@ -19,6 +20,7 @@ public sealed partial class WebhookProcessor(
     StorefrontDbContext db,
     PaymentFinalizer finalizer,
     ModificationSender sender,
+    EmailQueue emails,
     IOptionsMonitor<AdyenOptions> adyenOptions,
     IOptions<WebhookOptions> options,
     TimeProvider time,
@@ -173,10 +175,15 @@ public sealed partial class WebhookProcessor(
                     break;
                 case not null when modification is not null:
                     change = order.ApplyModificationResult(modification, item.IsSuccess, item.PspReference, NullIfEmpty(item.Reason), now, OrderEventSource.Webhook, message.Body);
+                    // Saved with the confirmation, which happens once per refund: one e-mail per refund reference.
+                    if (change == ModificationChange.Confirmed && modification.Kind == ModificationKind.Refund)
+                        emails.RefundIssued(order, modification);
                     break;
                 case AdyenEventCodes.Refund when item.Amount is { } amount && amount.Currency == order.Currency
                     && PaymentOf(order, item) is { Status: AttemptStatus.Authorised } payment:
-                    order.RecordExternalRefund(amount.Value, item.PspReference!, item.IsSuccess, NullIfEmpty(item.Reason), now, message.Body, payment);
+                    var external = order.RecordExternalRefund(amount.Value, item.PspReference!, item.IsSuccess, NullIfEmpty(item.Reason), now, message.Body, payment);
+                    if (item.IsSuccess)
+                        emails.RefundIssued(order, external);
                     recorded = true;
                     break;
                 default:

@@ -1,0 +1,130 @@
+using System.Net.Mail;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Storefront.Data;
+
+namespace Storefront.Notifications;
+
+/// <summary>
+/// The outbox table as the senders see it: due e-mails are claimed under leases written with optimistic concurrency
+/// (so several nodes on one database send each e-mail once), then sent and marked Sent, or retried with backoff.
+/// </summary>
+public sealed partial class EmailOutbox(
+    StorefrontDbContext db,
+    IEmailTransport transport,
+    TimeProvider time,
+    IOptions<EmailOptions> options,
+    ILogger<EmailOutbox> logger)
+{
+    /// <summary>Claims up to a batch of due Pending e-mails not leased to a live sender; one another node claimed first is skipped.</summary>
+    public async Task<IReadOnlyList<long>> ClaimDueAsync(string owner, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var settings = options.Value;
+        db.ChangeTracker.Clear();
+        var due = await db.OutgoingEmails
+            .Where(e => e.Status == EmailStatus.Pending
+                && e.NextAttemptAt <= now
+                && (e.LeaseExpiresAt == null || e.LeaseExpiresAt <= now))
+            .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var claimed = new List<long>();
+        foreach (var email in due)
+        {
+            email.Claim(owner, now, settings.LeaseDuration);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                claimed.Add(email.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another node claimed it since we read it.
+                db.Entry(email).State = EntityState.Detached;
+            }
+            catch (Exception ex) when (claimed.Count > 0)
+            {
+                // Send what is already ours rather than leave it leased and untouched until the lease runs out.
+                LogClaimStopped(logger, ex, claimed.Count);
+                break;
+            }
+        }
+        db.ChangeTracker.Clear();
+        return claimed;
+    }
+
+    /// <summary>Sends one claimed e-mail and records the outcome; does nothing when the lease is no longer <paramref name="owner"/>'s.</summary>
+    public async Task SendAsync(long emailId, string owner, MailAddress from, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var email = await db.OutgoingEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken);
+        if (email is null || !email.IsLeasedBy(owner) || email.Status != EmailStatus.Pending)
+            return;
+
+        try
+        {
+            using var message = Compose(email, from);
+            await transport.SendAsync(message, cancellationToken);
+            email.MarkSent(time.GetUtcNow().UtcDateTime);
+            LogSent(logger, email.Id, email.Kind, email.Attempts);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var settings = options.Value;
+            email.Fail(Describe(ex, email, from), time.GetUtcNow().UtcDateTime, settings.RetryDelayAfter(email.Attempts), settings.MaxAttempts);
+            if (email.Status == EmailStatus.Failed)
+                LogGaveUp(logger, email.Id, email.Kind, email.OrderId, email.Attempts, ex.GetType().Name);
+            else
+                LogRetry(logger, email.Id, email.Kind, email.Attempts, email.NextAttemptAt, ex.GetType().Name);
+        }
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The lease ran out mid-send and another node took the row over: it sends (again) and records the outcome.
+            LogLeaseLost(logger, email.Id);
+        }
+    }
+
+    private static MailMessage Compose(OutgoingEmail email, MailAddress from)
+    {
+        var message = new MailMessage
+        {
+            From = from,
+            Subject = email.Subject,
+            SubjectEncoding = Encoding.UTF8,
+            HeadersEncoding = Encoding.UTF8,
+        };
+        message.To.Add(email.Recipient);
+        message.Headers.Add("X-Storefront-Email", email.DeduplicationKey);
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.TextBody, Encoding.UTF8, "text/plain"));
+        message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.HtmlBody, Encoding.UTF8, "text/html"));
+        return message;
+    }
+
+    // Transports quote addresses in their errors ("Mailbox unavailable: ann@…"): they never reach the row or the log.
+    private static string Describe(Exception exception, OutgoingEmail email, MailAddress from) =>
+        $"{exception.GetType().Name}: {exception.Message}"
+            .Replace(email.Recipient, "<recipient>", StringComparison.OrdinalIgnoreCase)
+            .Replace(from.Address, "<sender>", StringComparison.OrdinalIgnoreCase);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {EmailId} ({Kind}) sent on try {Attempt}")]
+    private static partial void LogSent(ILogger logger, long emailId, EmailKind kind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail {EmailId} ({Kind}) failed on try {Attempt} ({Error}); next try at {NextAttemptAt:o}")]
+    private static partial void LogRetry(ILogger logger, long emailId, EmailKind kind, int attempt, DateTime nextAttemptAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId} ({Kind}, order {OrderId}) failed {Attempts} times ({Error}): given up, marked Failed")]
+    private static partial void LogGaveUp(ILogger logger, long emailId, EmailKind kind, int? orderId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId}: its lease was taken over by another sender before the outcome was saved")]
+    private static partial void LogLeaseLost(ILogger logger, long emailId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming e-mails stopped after {Claimed}; those are sent now, the rest at the next round")]
+    private static partial void LogClaimStopped(ILogger logger, Exception exception, int claimed);
+}
