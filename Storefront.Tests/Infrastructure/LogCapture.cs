@@ -12,6 +12,17 @@ public sealed class LogCapture : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
+    /// <summary>Fails when any entry (message or exception) contains one of <paramref name="values"/>: personal data stays out of logs.</summary>
+    public void AssertNeverMentions(params string[] values)
+    {
+        foreach (var value in values)
+        {
+            var leak = Entries.FirstOrDefault(e => e.Message.Contains(value, StringComparison.OrdinalIgnoreCase)
+                || e.Exception?.ToString().Contains(value, StringComparison.OrdinalIgnoreCase) == true);
+            Assert.True(leak is null, $"The log mentions '{value}': {leak}");
+        }
+    }
+
     public void Dispose()
     {
     }

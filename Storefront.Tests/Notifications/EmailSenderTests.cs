@@ -53,7 +53,7 @@ public sealed class EmailSenderTests(ControlledTransportFactory app) : IClassFix
         Assert.Equal(5, failed.Attempts);
         Assert.Equal(5, app.Transport.Failures.Count(f => f.Recipient == recipient));
         Assert.DoesNotContain(recipient, failed.LastError, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(app.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains($"E-mail {id} ", StringComparison.Ordinal)
+        Assert.Contains(app.Logs.Entries, l => l.Level == LogLevel.Warning && l.Message.Contains($"E-mail {id} ", StringComparison.Ordinal)
             && l.Message.Contains("marked Failed", StringComparison.Ordinal));
         app.Logs.AssertNeverMentions(recipient);
         // Failed is final: the sender leaves it for a person.

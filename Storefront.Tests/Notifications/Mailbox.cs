@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using MimeKit;
 using Storefront.Notifications;
 using Storefront.Tests.Infrastructure;
@@ -79,36 +78,5 @@ public sealed class RecordingTransport : IEmailTransport
         }
         Sent.Enqueue((recipient, message.Subject, DateTime.UtcNow));
         return Task.CompletedTask;
-    }
-}
-
-/// <summary>Keeps every log line the app writes, formatted, to check that no personal data reaches the logs.</summary>
-public sealed class LogCapture : ILoggerProvider
-{
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Lines { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    public void AssertNeverMentions(params string[] values)
-    {
-        foreach (var value in values)
-        {
-            var leak = Lines.FirstOrDefault(l => l.Message.Contains(value, StringComparison.OrdinalIgnoreCase));
-            Assert.True(leak.Message is null, $"The log mentions '{value}': [{leak.Category}] {leak.Message}");
-        }
-    }
-
-    private sealed class Logger(LogCapture capture, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            capture.Lines.Enqueue((logLevel, category, formatter(state, exception) + (exception is null ? "" : " " + exception)));
     }
 }

@@ -1,24 +1,14 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Storefront.Notifications;
 using Storefront.Tests.Infrastructure;
 using Storefront.Tests.Payments;
 
 namespace Storefront.Tests.Notifications;
 
-/// <summary>The sandbox app with its real pickup-directory transport and every log line kept.</summary>
-public sealed class NotificationsFactory : SandboxFactory
-{
-    public LogCapture Logs { get; } = new();
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(Logs));
-    }
-}
+/// <summary>The sandbox app with its real pickup-directory transport.</summary>
+public sealed class NotificationsFactory : SandboxFactory;
 
 /// <summary>The app with a transport the test controls, quick retries and a short poll.</summary>
 public class ControlledTransportFactory : StorefrontFactory
@@ -36,16 +26,10 @@ public class ControlledTransportFactory : StorefrontFactory
 
     public RecordingTransport Transport { get; } = new();
 
-    public LogCapture Logs { get; } = new();
-
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<IEmailTransport>(Transport);
-            services.AddSingleton<ILoggerProvider>(Logs);
-        });
+        builder.ConfigureTestServices(services => services.AddSingleton<IEmailTransport>(Transport));
     }
 
     private void UseFastRetries()
