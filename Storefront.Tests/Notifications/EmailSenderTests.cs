@@ -1,6 +1,10 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Storefront.Notifications;
+using Storefront.Tests.Admin;
 using Storefront.Tests.Infrastructure;
+using Storefront.Tests.Payments.Webhooks;
 
 namespace Storefront.Tests.Notifications;
 
@@ -59,6 +63,79 @@ public sealed class EmailSenderTests(ControlledTransportFactory app) : IClassFix
         // Failed is final: the sender leaves it for a person.
         Assert.DoesNotContain(app.Transport.Sent, s => s.Recipient == recipient);
     }
+}
+
+/// <summary>"Send again" on the merchandiser's order page, for an e-mail the sender gave up on.</summary>
+public sealed class SendEmailAgainTests(ControlledTransportFactory app) : IClassFixture<ControlledTransportFactory>
+{
+    [Fact]
+    public async Task A_merchandiser_sends_a_failed_email_again_once_the_relay_is_fixed_and_it_goes_out_once()
+    {
+        var recipient = AccountSteps.NewEmail();
+        app.Transport.Failing[recipient] = true;
+        var number = (await app.SeedAsync(new SeededOrder { Email = recipient }))[0];
+        var id = await QueueForOrderAsync(number, recipient);
+        await app.EmailReachesAsync(id, e => e.Status == EmailStatus.Failed, "failed after its tries");
+        app.Transport.Failing.TryRemove(recipient, out _);
+        using var merchandiser = await app.MerchandiserAsync();
+        var page = await merchandiser.GetAsync($"/admin/orders/{number}");
+
+        var response = await merchandiser.SubmitAsync(page, $"tr[data-email-id='{id}'] form");
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var sent = await app.EmailReachesAsync(id, e => e.Status == EmailStatus.Sent, "sent again");
+        Assert.Equal(1, sent.Attempts);
+        Assert.Single(app.Transport.Sent, s => s.Recipient == recipient);
+        var order = await app.OrderAsync(number);
+        var audit = Assert.Single(order.Events, e => e.Kind == "EmailSentAgain");
+        Assert.Equal(StorefrontFactory.MerchandiserEmail, audit.Actor);
+        page = await merchandiser.GetAsync($"/admin/orders/{number}");
+        Assert.Equal("Sent", page.Document.QuerySelector($"tr[data-email-id='{id}'] [data-testid=email-status]")?.GetAttribute("data-status"));
+        Assert.Null(page.Document.QuerySelector($"tr[data-email-id='{id}'] form"));
+    }
+
+    [Fact]
+    public async Task Only_a_failed_email_can_be_sent_again()
+    {
+        var recipient = AccountSteps.NewEmail();
+        app.Transport.Failing[recipient] = true;
+        var failedOrder = (await app.SeedAsync(new SeededOrder { Email = recipient }))[0];
+        var failed = await QueueForOrderAsync(failedOrder, recipient);
+        await app.EmailReachesAsync(failed, e => e.Status == EmailStatus.Failed, "failed after its tries");
+        var other = AccountSteps.NewEmail();
+        var sentOrder = (await app.SeedAsync(new SeededOrder { Email = other }))[0];
+        var sent = await QueueForOrderAsync(sentOrder, other);
+        await app.EmailReachesAsync(sent, e => e.Status == EmailStatus.Sent, "sent");
+        using var merchandiser = await app.MerchandiserAsync();
+        var page = await merchandiser.GetAsync($"/admin/orders/{failedOrder}");
+        var form = page.Document.QuerySelector($"tr[data-email-id='{failed}'] form")!;
+
+        // The sent e-mail, and an e-mail of another order, through the failed one's form.
+        foreach (var (number, emailId) in new[] { (sentOrder, sent), (failedOrder, sent) })
+        {
+            form.SetAttribute("action", $"/admin/orders/{number}?handler=SendEmailAgain");
+            var response = await merchandiser.SubmitAsync(page, $"tr[data-email-id='{failed}'] form", new Dictionary<string, string> { ["emailId"] = emailId.ToString() });
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            Assert.NotNull((await Browser.Page.LoadAsync(response)).Document.QuerySelector("[data-testid=emails-error]"));
+        }
+        Assert.Single(app.Transport.Sent, s => s.Recipient == other);
+        var unchanged = await app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().Where(e => e.Id == failed || e.Id == sent)
+            .OrderBy(e => e.Id).Select(e => e.Status).ToListAsync());
+        Assert.Equal([EmailStatus.Failed, EmailStatus.Sent], unchanged);
+        Assert.DoesNotContain((await app.OrderAsync(sentOrder)).Events, e => e.Kind == "EmailSentAgain");
+    }
+
+    private async Task<long> QueueForOrderAsync(string number, string recipient) =>
+        await app.WithDbAsync(async db =>
+        {
+            var orderId = await db.Orders.Where(o => o.Number == number).Select(o => o.Id).SingleAsync();
+            var email = new OutgoingEmail(EmailKind.OrderConfirmed, $"order:{orderId}:confirmed", recipient, $"Order {number} confirmed",
+                "Text", "<p>HTML</p>", orderId, DateTime.UtcNow);
+            db.OutgoingEmails.Add(email);
+            await db.SaveChangesAsync();
+            return email.Id;
+        });
 }
 
 /// <summary>Two app instances on one database: their senders share the outbox through leases.</summary>

@@ -237,5 +237,9 @@ public sealed class OrderModificationTests
         order.Flag(new string('x', Order.MaxReviewReasonLength + 500), Now, OrderEventSource.System);
 
         Assert.Equal(Order.MaxReviewReasonLength, order.ReviewReason!.Length);
+        // The timeline entry too keeps within its column, and says that it was cut.
+        var flagged = order.Events.Single(e => e.Kind == "Flagged");
+        Assert.Equal(OrderEvent.SummaryMaxLength, flagged.Summary.Length);
+        Assert.EndsWith("…", flagged.Summary, StringComparison.Ordinal);
     }
 }

@@ -83,6 +83,19 @@ public sealed partial class OrderManagement(
         return await SubmitAsync(modification, cancellationToken);
     }
 
+    /// <summary>Queues a Failed e-mail of the order again, for a fresh set of tries; refused for any other status.</summary>
+    public Task<ActionOutcome> SendEmailAgainAsync(string number, long emailId, string actor, CancellationToken cancellationToken) =>
+        ChangeAsync(number, async order =>
+        {
+            var email = await db.OutgoingEmails.FirstOrDefaultAsync(e => e.Id == emailId && e.OrderId == order.Id, cancellationToken)
+                ?? throw new OrderStateException($"Order {number} has no e-mail {emailId}.");
+            if (!email.SendAgain(Now))
+                throw new OrderStateException($"The {email.Kind} e-mail is {email.Status.ToString().ToLowerInvariant()}: only a failed e-mail can be sent again.");
+            order.RecordEmailSentAgain(email.Kind.ToString(), actor, Now);
+            emails.WakeSenderAfterSave();
+            return $"The {email.Kind} e-mail is queued to be sent again.";
+        }, cancellationToken);
+
     public Task<ActionOutcome> FulfilAsync(string number, string carrier, string trackingNumber, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(number, order =>
         {
@@ -105,7 +118,10 @@ public sealed partial class OrderManagement(
             return "The order no longer needs review.";
         }, cancellationToken);
 
-    private async Task<ActionOutcome> ChangeAsync(string number, Func<Order, string> change, CancellationToken cancellationToken)
+    private Task<ActionOutcome> ChangeAsync(string number, Func<Order, string> change, CancellationToken cancellationToken) =>
+        ChangeAsync(number, order => Task.FromResult(change(order)), cancellationToken);
+
+    private async Task<ActionOutcome> ChangeAsync(string number, Func<Order, Task<string>> change, CancellationToken cancellationToken)
     {
         for (var tryNumber = 1; ; tryNumber++)
         {
@@ -116,7 +132,7 @@ public sealed partial class OrderManagement(
             string message;
             try
             {
-                message = change(order);
+                message = await change(order);
             }
             catch (OrderStateException ex)
             {

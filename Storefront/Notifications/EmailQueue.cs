@@ -59,6 +59,9 @@ public sealed class EmailQueue
         Add(new OutgoingEmail(EmailKind.Account, $"account:{Guid.NewGuid():N}", recipient, email.Subject, email.TextBody, email.HtmlBody,
             orderId: null, _time.GetUtcNow().UtcDateTime));
 
+    /// <summary>An e-mail made due again (a merchandiser's "Send again"): wake this node's sender once it is saved.</summary>
+    public void WakeSenderAfterSave() => _queued = true;
+
     private void Queue(EmailKind kind, string key, Order order, RenderedEmail email) =>
         Add(new OutgoingEmail(kind, key, order.Contact.Email, email.Subject, email.TextBody, email.HtmlBody, order.Id,
             _time.GetUtcNow().UtcDateTime));

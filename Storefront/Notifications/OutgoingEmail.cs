@@ -123,6 +123,20 @@ public sealed class OutgoingEmail : IVersioned
         ReleaseLease();
     }
 
+    /// <summary>
+    /// A merchandiser sends a Failed e-mail again (the relay is fixed, the address corrected at the relay …): it is due
+    /// at once, with a fresh set of tries. Only a Failed e-mail: a pending one is still being tried, a sent one was sent.
+    /// </summary>
+    public bool SendAgain(DateTime now)
+    {
+        if (Status != EmailStatus.Failed)
+            return false;
+        Status = EmailStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        return true;
+    }
+
     private void ReleaseLease()
     {
         LeaseOwner = null;

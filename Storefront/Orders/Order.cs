@@ -415,6 +415,13 @@ public sealed class Order : IVersioned
         AddMerchandiserEvent(now, "Note", text.Trim(), author, CurrentState);
     }
 
+    /// <summary>A merchandiser sent one of the order's e-mails again after it had failed: on the timeline, who and when.</summary>
+    public void RecordEmailSentAgain(string emailKind, string actor, DateTime now)
+    {
+        Touch(now);
+        AddMerchandiserEvent(now, "EmailSentAgain", $"The {emailKind} e-mail, which had failed, was queued to be sent again.", actor, CurrentState);
+    }
+
     /// <summary>A merchandiser has dealt with what <see cref="ReviewReason"/> says: the order leaves the attention list.</summary>
     public void ClearReview(string resolution, string reviewedBy, DateTime now)
     {

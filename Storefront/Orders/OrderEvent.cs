@@ -18,7 +18,8 @@ public sealed class OrderEvent
         At = at;
         Source = source;
         Kind = kind;
-        Summary = summary;
+        // A reason quoted from Adyen or a merchandiser can be long; the timeline keeps its start rather than fail the save.
+        Summary = summary.Length <= SummaryMaxLength ? summary : summary[..(SummaryMaxLength - 1)] + "…";
         Actor = actor;
         Payload = payload;
         FromStatus = fromStatus;

@@ -138,6 +138,14 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
         return await DoneAsync(number, "modifications", await management.SendAgainAsync(number, reference ?? "", cancellationToken), cancellationToken);
     }
 
+    /// <summary>Queues a Failed e-mail of this order again (the relay was down, the mailbox full …).</summary>
+    public async Task<IActionResult> OnPostSendEmailAgainAsync(string number, long emailId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+            return NotFound();
+        return await DoneAsync(number, "emails", await management.SendEmailAgainAsync(number, emailId, Actor, cancellationToken), cancellationToken);
+    }
+
     public static string Masked(string? token) => token switch
     {
         null or "" => "",
