@@ -78,18 +78,7 @@ public sealed class RejectedPaymentTests(RejectingAdyenFactory app) : IClassFixt
     }
 }
 
-/// <summary>Adyen answers slower than our timeout, every time.</summary>
-public sealed class SlowAdyenFactory : SandboxFactory
-{
-    public SlowAdyenFactory()
-    {
-        Settings["Adyen:Sandbox:ResponseDelay"] = "00:00:02";
-        Settings["Adyen:RequestTimeout"] = "00:00:00.300";
-        Settings["Adyen:MaxRetries"] = "1";
-    }
-}
-
-public sealed class SlowAdyenTests(SlowAdyenFactory app) : IClassFixture<SlowAdyenFactory>
+public sealed class SlowAdyenTests(SlowSandboxFactory app) : IClassFixture<SlowSandboxFactory>
 {
     [Fact]
     public async Task A_timeout_says_kakaopay_cannot_be_reached_and_leaves_no_order_awaiting_payment()

@@ -8,17 +8,18 @@ using Storefront.Tests.Infrastructure;
 
 namespace Storefront.Tests.Payments;
 
-/// <summary>The sandbox answering slower than the client waits: the payment is made once, the caller told "unavailable".</summary>
+/// <summary>The sandbox answering slower than the client waits (0.3 s, one retry), every time.</summary>
 public sealed class SlowSandboxFactory : SandboxFactory
 {
     public SlowSandboxFactory()
     {
-        Settings["Adyen:Sandbox:ResponseDelay"] = "00:00:05";
+        Settings["Adyen:Sandbox:ResponseDelay"] = "00:00:02";
         Settings["Adyen:RequestTimeout"] = "00:00:00.300";
         Settings["Adyen:MaxRetries"] = "1";
     }
 }
 
+/// <summary>A timeout: the payment is made once at the sandbox, and the caller is told "unavailable".</summary>
 public sealed class SlowSandboxTests(SlowSandboxFactory app) : IClassFixture<SlowSandboxFactory>
 {
     [Fact]
