@@ -149,3 +149,51 @@ public sealed class DashboardTests(DashboardTests.NoonFactory app) : IClassFixtu
         public NoonFactory() => Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero));
     }
 }
+
+/// <summary>A shop in Korea counts Seoul's days: at 05:00 in Seoul, today began five hours ago, not at 09:00.</summary>
+public sealed class SeoulDashboardTests(SeoulDashboardTests.SeoulMorningFactory app) : IClassFixture<SeoulDashboardTests.SeoulMorningFactory>
+{
+    [Fact]
+    public async Task Today_and_the_chart_follow_the_configured_time_zone()
+    {
+        var now = app.Clock!.GetUtcNow().UtcDateTime;
+        var seoulToday = DateOnly.FromDateTime(now.AddHours(9));
+        await app.SeedAsync(
+            new SeededOrder { CreatedAt = now.AddHours(-2), UnitPrice = 10_000 },
+            new SeededOrder { CreatedAt = now.AddHours(-7), UnitPrice = 20_000 });
+        using var merchandiser = await app.MerchandiserAsync();
+
+        var page = await merchandiser.GetAsync("/admin");
+
+        Assert.Equal("Asia/Seoul", page.Document.QuerySelector("[data-testid=time-zone]")?.TextContent);
+        Assert.Equal(seoulToday.ToString("yyyy-MM-dd"), page.Document.QuerySelector("[data-testid=today]")?.TextContent);
+        // 03:00 in Seoul today; 22:00 in Seoul yesterday, although both are the same day in UTC.
+        var today = page.Document.QuerySelector("[data-testid=figures-today] tr[data-currency=KRW]");
+        Assert.Equal(("1", "10000"), (today?.QuerySelector("[data-testid=placed]")?.TextContent,
+            today?.QuerySelector("[data-testid=revenue]")?.GetAttribute("data-minor-units")));
+        var bars = page.Document.QuerySelectorAll("svg[data-testid=orders-chart] g[data-day]");
+        Assert.Equal((seoulToday.ToString("yyyy-MM-dd"), "1"), (bars[^1].GetAttribute("data-day"), bars[^1].GetAttribute("data-orders")));
+        Assert.Equal((seoulToday.AddDays(-1).ToString("yyyy-MM-dd"), "1"), (bars[^2].GetAttribute("data-day"), bars[^2].GetAttribute("data-orders")));
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_stops_the_app_on_start_naming_the_key()
+    {
+        using var misconfigured = new StorefrontFactory();
+        misconfigured.Settings["Admin:Dashboard:TimeZone"] = "Korea/Busan";
+
+        var failure = Assert.IsType<Microsoft.Extensions.Options.OptionsValidationException>(Record.Exception(misconfigured.StartServer));
+
+        Assert.Contains("Admin:Dashboard:TimeZone 'Korea/Busan'", failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The clock at 20:00 UTC, which is 05:00 the next morning in Seoul.</summary>
+    public sealed class SeoulMorningFactory : StorefrontFactory
+    {
+        public SeoulMorningFactory()
+        {
+            Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(20), TimeSpan.Zero));
+            Settings["Admin:Dashboard:TimeZone"] = "Asia/Seoul";
+        }
+    }
+}

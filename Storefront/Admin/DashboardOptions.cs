@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Storefront.Admin;
 
 /// <summary>What the merchandiser's dashboard counts as needing attention (<c>Admin:Dashboard:*</c>).</summary>
-public sealed class DashboardOptions
+public sealed class DashboardOptions : IValidatableObject
 {
     public const string Section = "Admin:Dashboard";
 
@@ -17,7 +17,27 @@ public sealed class DashboardOptions
         ErrorMessage = "Admin:Dashboard:ModificationWaitingAfter must be a duration between 00:01:00 and 30.00:00:00, e.g. 01:00:00.")]
     public TimeSpan ModificationWaitingAfter { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The time zone whose days the dashboard counts in (an IANA id such as <c>Asia/Seoul</c>): "today" for a shop in
+    /// Korea starts at midnight in Seoul, not at 09:00 when UTC's day turns.
+    /// </summary>
+    [Required(ErrorMessage = "Admin:Dashboard:TimeZone must be an IANA time zone id, e.g. Asia/Seoul or UTC.")]
+    public string TimeZone { get; set; } = "UTC";
+
     /// <summary>How far back the dashboard lists refunds and cancellations that failed.</summary>
     [Range(1, 365, ErrorMessage = "Admin:Dashboard:FailedModificationDays must be a number of days between 1 and 365.")]
     public int FailedModificationDays { get; set; } = 30;
+
+    /// <summary>The zone named by <see cref="TimeZone"/>; valid once the options have been validated on start.</summary>
+    public TimeZoneInfo Zone() => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult(
+                $"Admin:Dashboard:TimeZone '{TimeZone}' is not a time zone this machine knows: use an IANA id, e.g. Asia/Seoul or UTC.",
+                [nameof(TimeZone)]);
+        }
+    }
 }

@@ -11,20 +11,24 @@ namespace Storefront.Admin;
 /// <summary>
 /// The merchandiser's landing page: today's and the last 7 days' orders and revenue per currency, orders per day,
 /// and what needs attention (flagged orders, stuck payments, failed or unconfirmed refunds, webhooks that failed).
-/// Days are UTC days. Revenue is the total of the orders paid in the period that are not cancelled, before refunds.
+/// Days are the days of <c>Admin:Dashboard:TimeZone</c> (UTC unless set). Revenue is the total of the orders paid in the period that are not cancelled, before refunds.
 /// </summary>
 public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IOptions<DashboardOptions> options) : PageModel
 {
     public const int ChartDays = 14;
     public const int ListLimit = 20;
 
+    /// <summary>The zone whose days are counted (<c>Admin:Dashboard:TimeZone</c>).</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    /// <summary>Today in <see cref="Zone"/>.</summary>
     public DateOnly Today { get; private set; }
 
     public IReadOnlyList<CurrencyFigures> TodayFigures { get; private set; } = [];
 
     public IReadOnlyList<CurrencyFigures> WeekFigures { get; private set; } = [];
 
-    /// <summary>Orders placed per UTC day, oldest first, the last <see cref="ChartDays"/> days up to today.</summary>
+    /// <summary>Orders placed per day, oldest first, the last <see cref="ChartDays"/> days up to today.</summary>
     public IReadOnlyList<DayCount> OrdersPerDay { get; private set; } = [];
 
     public Attention<FlaggedOrder> Flagged { get; private set; } = Attention<FlaggedOrder>.None;
@@ -42,16 +46,18 @@ public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IO
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        Today = DateOnly.FromDateTime(now);
-        var todayStart = Today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var weekStart = todayStart.AddDays(-6);
-        await CountFiguresAsync(todayStart, weekStart, cancellationToken);
+        Zone = Options.Zone();
+        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, Zone));
+        await CountFiguresAsync(cancellationToken);
         await FindAttentionAsync(now, cancellationToken);
     }
 
-    private async Task CountFiguresAsync(DateTime todayStart, DateTime weekStart, CancellationToken cancellationToken)
+    private async Task CountFiguresAsync(CancellationToken cancellationToken)
     {
-        var chartStart = todayStart.AddDays(1 - ChartDays);
+        var todayStart = StartOf(Today);
+        var weekStart = StartOf(Today.AddDays(-6));
+        var chartStartDay = Today.AddDays(1 - ChartDays);
+        var chartStart = StartOf(chartStartDay);
         var perDay = new int[ChartDays];
         var today = new Dictionary<string, CurrencyFigures>();
         var week = new Dictionary<string, CurrencyFigures>();
@@ -61,7 +67,7 @@ public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IO
             .Select(o => new { o.CreatedAt, o.Currency }).AsAsyncEnumerable();
         await foreach (var order in placed.WithCancellation(cancellationToken))
         {
-            var day = (int)(order.CreatedAt - chartStart).TotalDays;
+            var day = DayOf(order.CreatedAt).DayNumber - chartStartDay.DayNumber;
             if (day is >= 0 and < ChartDays)
                 perDay[day]++;
             if (order.CreatedAt >= weekStart)
@@ -82,7 +88,18 @@ public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IO
 
         TodayFigures = today.Values.OrderBy(f => f.Currency, StringComparer.Ordinal).ToArray();
         WeekFigures = week.Values.OrderBy(f => f.Currency, StringComparer.Ordinal).ToArray();
-        OrdersPerDay = perDay.Select((count, i) => new DayCount(DateOnly.FromDateTime(chartStart.AddDays(i)), count)).ToArray();
+        OrdersPerDay = perDay.Select((count, i) => new DayCount(chartStartDay.AddDays(i), count)).ToArray();
+    }
+
+    private DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, Zone));
+
+    /// <summary>The UTC instant a day starts in <see cref="Zone"/>; where midnight is skipped by a clock change, the first hour that exists.</summary>
+    private DateTime StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        while (Zone.IsInvalidTime(midnight))
+            midnight = midnight.AddMinutes(30);
+        return TimeZoneInfo.ConvertTimeToUtc(midnight, Zone);
     }
 
     private async Task FindAttentionAsync(DateTime now, CancellationToken cancellationToken)
