@@ -15,6 +15,7 @@ public sealed class SmtpRelay : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stopping = new();
+    private int _disposed;
 
     public SmtpRelay()
     {
@@ -30,6 +31,9 @@ public sealed class SmtpRelay : IDisposable
 
     public void Dispose()
     {
+        // The factory that owns the relay may be disposed twice (Dispose and DisposeAsync).
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+            return;
         _stopping.Cancel();
         _listener.Stop();
         _stopping.Dispose();

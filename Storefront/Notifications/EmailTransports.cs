@@ -10,19 +10,34 @@ public interface IEmailTransport
     Task SendAsync(MailMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>Writes each message as an .eml file into <c>Email:PickupDirectory</c>, where a developer (or a test) reads it.</summary>
+/// <summary>
+/// Writes each message as an .eml file into <c>Email:PickupDirectory</c>, where a developer (or a test, or a relay that
+/// watches the folder) reads it. The file is written in a folder of its own first and then moved in, so a reader never
+/// finds half a message.
+/// </summary>
 internal sealed class PickupDirectoryTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
-        var directory = options.Value.PickupDirectory!;
-        Directory.CreateDirectory(directory);
-        using var client = new SmtpClient
+        var directory = Path.GetFullPath(options.Value.PickupDirectory!);
+        var writing = Directory.CreateDirectory(Path.Combine(directory, ".writing", Guid.NewGuid().ToString("N")));
+        try
         {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = directory,
-        };
-        await client.SendMailAsync(message, cancellationToken);
+            using (var client = new SmtpClient
+            {
+                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
+                PickupDirectoryLocation = writing.FullName,
+            })
+            {
+                await client.SendMailAsync(message, cancellationToken);
+            }
+            foreach (var file in writing.GetFiles("*.eml"))
+                file.MoveTo(Path.Combine(directory, file.Name));
+        }
+        finally
+        {
+            writing.Delete(recursive: true);
+        }
     }
 }
 
