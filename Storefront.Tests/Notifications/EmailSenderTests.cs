@@ -78,6 +78,8 @@ public sealed class SendEmailAgainTests(ControlledTransportFactory app) : IClass
         await app.EmailReachesAsync(id, e => e.Status == EmailStatus.Failed, "failed after its tries");
         app.Transport.Failing.TryRemove(recipient, out _);
         using var merchandiser = await app.MerchandiserAsync();
+        var dashboard = await merchandiser.GetAsync("/admin");
+        Assert.NotNull(dashboard.Document.QuerySelector($"[data-testid=failed-emails] a[href='/admin/orders/{number}']"));
         var page = await merchandiser.GetAsync($"/admin/orders/{number}");
 
         var response = await merchandiser.SubmitAsync(page, $"tr[data-email-id='{id}'] form");
@@ -92,6 +94,8 @@ public sealed class SendEmailAgainTests(ControlledTransportFactory app) : IClass
         page = await merchandiser.GetAsync($"/admin/orders/{number}");
         Assert.Equal("Sent", page.Document.QuerySelector($"tr[data-email-id='{id}'] [data-testid=email-status]")?.GetAttribute("data-status"));
         Assert.Null(page.Document.QuerySelector($"tr[data-email-id='{id}'] form"));
+        dashboard = await merchandiser.GetAsync("/admin");
+        Assert.Null(dashboard.Document.QuerySelector($"[data-testid=failed-emails] a[href='/admin/orders/{number}']"));
     }
 
     [Fact]

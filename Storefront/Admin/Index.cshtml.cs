@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Data;
+using Storefront.Notifications;
 using Storefront.Orders;
 using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Shared;
@@ -10,7 +11,8 @@ namespace Storefront.Admin;
 
 /// <summary>
 /// The merchandiser's landing page: today's and the last 7 days' orders and revenue per currency, orders per day,
-/// and what needs attention (flagged orders, stuck payments, failed or unconfirmed refunds, webhooks that failed).
+/// and what needs attention (flagged orders, stuck payments, failed or unconfirmed refunds, failed e-mails, webhooks
+/// that failed).
 /// Days are the days of <c>Admin:Dashboard:TimeZone</c> (UTC unless set). Revenue is the total of the orders paid in the period that are not cancelled, before refunds.
 /// </summary>
 public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IOptions<DashboardOptions> options) : PageModel
@@ -38,6 +40,9 @@ public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IO
     public Attention<ModificationAlert> FailedModifications { get; private set; } = Attention<ModificationAlert>.None;
 
     public Attention<ModificationAlert> WaitingModifications { get; private set; } = Attention<ModificationAlert>.None;
+
+    /// <summary>E-mails the sender gave up on: the shopper has not heard from us (a confirmation, a refund notice …).</summary>
+    public Attention<EmailAlert> FailedEmails { get; private set; } = Attention<EmailAlert>.None;
 
     public IReadOnlyDictionary<WebhookStatus, int> WebhookProblems { get; private set; } = new Dictionary<WebhookStatus, int>();
 
@@ -133,6 +138,15 @@ public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IO
             .Select(m => new ModificationAlert(m.Order.Number, m.Reference, m.Kind, m.Amount, m.Currency, m.RequestedAt, m.PspReference != null, null))
             .ToListAsync(cancellationToken));
 
+        var failedEmails = db.OutgoingEmails.AsNoTracking().Where(e => e.Status == EmailStatus.Failed);
+        FailedEmails = new(await failedEmails.CountAsync(cancellationToken), await (
+                from email in failedEmails
+                join order in db.Orders on email.OrderId equals order.Id into orders
+                from order in orders.DefaultIfEmpty()
+                orderby email.QueuedAt descending
+                select new EmailAlert(email.Id, email.Kind, order == null ? null : order.Number, email.QueuedAt, email.Attempts))
+            .Take(ListLimit).ToListAsync(cancellationToken));
+
         var problems = await db.WebhookMessages.AsNoTracking()
             .Where(m => m.Status == WebhookStatus.Failed || m.Status == WebhookStatus.Poisoned || m.Status == WebhookStatus.Unmatched)
             .GroupBy(m => m.Status)
@@ -172,6 +186,9 @@ public sealed record StuckOrder(string Number, DateTime CreatedAt, PaymentStatus
 {
     public Money Total => new(TotalAmount, Currency);
 }
+
+/// <summary>A failed e-mail; <see cref="OrderNumber"/> is null for an account e-mail (Identity's).</summary>
+public sealed record EmailAlert(long Id, EmailKind Kind, string? OrderNumber, DateTime QueuedAt, int Attempts);
 
 public sealed record ModificationAlert(string OrderNumber, string Reference, ModificationKind Kind, long Amount, string Currency,
     DateTime RequestedAt, bool ReceivedByAdyen, string? FailureReason)
