@@ -1,63 +1,29 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using Storefront.Shared;
 
 namespace Storefront.Notifications;
 
 /// <summary>
-/// Works off the outbox: claims due e-mails under leases, sends them one by one, and sleeps until an e-mail is
-/// committed on this node or the poll interval passes.
+/// Works off the outbox: claims due e-mails under leases and sends them one by one, woken when an e-mail is committed
+/// on this node.
 /// </summary>
-public sealed partial class EmailDispatcher(
+public sealed class EmailDispatcher(
     IServiceScopeFactory scopes,
     EmailSignal signal,
     TimeProvider time,
     IOptions<EmailOptions> options,
-    ILogger<EmailDispatcher> logger) : BackgroundService
+    ILogger<EmailDispatcher> logger) : LeasedQueueWorker(scopes, signal, time, logger)
 {
-    /// <summary>This sender's name on the leases it takes: unique per process, readable by the engineer on call.</summary>
-    public string Owner { get; } = $"{Truncate(Environment.MachineName, 40)}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    protected override string Name => $"E-mail sender ({options.Value.DeliveryMethod()})";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var settings = options.Value;
-        var from = new MailAddress(settings.From!);
-        LogStarted(logger, Owner, settings.DeliveryMethod());
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var claimed = 0;
-            try
-            {
-                claimed = await RunOnceAsync(from, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database is unreachable, say: try again at the next poll rather than stop the app.
-                LogRoundFailed(logger, ex);
-            }
-            // A full batch means more may be due at once.
-            if (claimed < settings.BatchSize)
-                await signal.WaitAsync(settings.PollInterval, time, stoppingToken);
-        }
-    }
+    protected override int BatchSize => options.Value.BatchSize;
 
-    private async Task<int> RunOnceAsync(MailAddress from, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<long> claimed;
-        await using (var scope = scopes.CreateAsyncScope())
-            claimed = await scope.ServiceProvider.GetRequiredService<EmailOutbox>().ClaimDueAsync(Owner, cancellationToken);
-        foreach (var emailId in claimed)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<EmailOutbox>().SendAsync(emailId, Owner, from, cancellationToken);
-        }
-        return claimed.Count;
-    }
+    protected override TimeSpan PollInterval => options.Value.PollInterval;
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    protected override Task<IReadOnlyList<long>> ClaimDueAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<EmailOutbox>().ClaimDueAsync(Owner, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "E-mail sender {Owner} started ({Delivery})")]
-    private static partial void LogStarted(ILogger logger, string owner, EmailDelivery delivery);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail sender round failed; trying again at the next poll")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+    protected override Task HandleAsync(IServiceProvider services, long id, CancellationToken cancellationToken) =>
+        services.GetRequiredService<EmailOutbox>().SendAsync(id, Owner, new MailAddress(options.Value.From!), cancellationToken);
 }
