@@ -136,6 +136,30 @@ public class StorefrontFactory : WebApplicationFactory<Program>
         return new Browser(new HttpClient(handler) { BaseAddress = BaseAddress });
     }
 
+    /// <summary>
+    /// Starts the app, which must refuse to start, and returns every message of what it threw (inner and aggregated
+    /// exceptions included, joined by " | "): the options' messages are nested in the host's exception.
+    /// </summary>
+    public string StartFailure()
+    {
+        var thrown = Record.Exception(StartServer);
+        Assert.NotNull(thrown);
+        return string.Join(" | ", Flatten(thrown).Select(e => e.Message));
+
+        static IEnumerable<Exception> Flatten(Exception? exception)
+        {
+            for (; exception is not null; exception = exception.InnerException)
+            {
+                yield return exception;
+                if (exception is AggregateException aggregate)
+                {
+                    foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
+                        yield return inner;
+                }
+            }
+        }
+    }
+
     /// <summary>A fresh scope with the app's DbContext, for arranging and asserting on the database.</summary>
     public async Task<T> WithDbAsync<T>(Func<StorefrontDbContext, Task<T>> action)
     {

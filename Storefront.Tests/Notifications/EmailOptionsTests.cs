@@ -13,7 +13,7 @@ public sealed class EmailOptionsTests
         using var app = new StorefrontFactory();
         app.Settings["Email:Delivery"] = "Pigeon";
 
-        var message = StartFailure(app);
+        var message = app.StartFailure();
 
         Assert.Contains("Email:Delivery", message, StringComparison.Ordinal);
         Assert.Contains("Pigeon", message, StringComparison.Ordinal);
@@ -25,7 +25,7 @@ public sealed class EmailOptionsTests
         using var app = new StorefrontFactory();
         app.Settings["Email:Delivery"] = "Smtp";
 
-        Assert.Contains("Email:Smtp:Host", StartFailure(app), StringComparison.Ordinal);
+        Assert.Contains("Email:Smtp:Host", app.StartFailure(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class EmailOptionsTests
         using var app = new StorefrontFactory();
         app.Settings["Email:From"] = "the shop";
 
-        Assert.Contains("Email:From", StartFailure(app), StringComparison.Ordinal);
+        Assert.Contains("Email:From", app.StartFailure(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,28 +42,10 @@ public sealed class EmailOptionsTests
     {
         using var app = new ProductionWithoutMailFactory();
 
-        var message = StartFailure(app);
+        var message = app.StartFailure();
 
         Assert.Contains("Email:Delivery (Email__Delivery) is required", message, StringComparison.Ordinal);
         Assert.Contains("Email:From (Email__From) is required", message, StringComparison.Ordinal);
-    }
-
-    private static string StartFailure(StorefrontFactory app)
-    {
-        var thrown = Record.Exception(app.StartServer);
-        Assert.NotNull(thrown);
-        return string.Join(" | ", Flatten(thrown).Select(e => e.Message));
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception? exception)
-    {
-        for (; exception is not null; exception = exception.InnerException)
-        {
-            yield return exception;
-            if (exception is AggregateException aggregate)
-                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
-                    yield return inner;
-        }
     }
 
     /// <summary>Production configured for everything but mail.</summary>
