@@ -8,6 +8,7 @@ public static class ScenarioRegistry
         new CheckoutScenario(),
         new WebhooksScenario(),
         new OrdersScenario(),
+        new PagesScenario(),
     ];
 
     public static IScenario? Find(string name) =>
