@@ -1,6 +1,6 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Notifications;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Data;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Orders;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Payments.Adyen.Webhooks;
 

@@ -1,4 +1,4 @@
-namespace Storefront.Shared;
+namespace Storefront.Background;
 
 /// <summary>
 /// Works off a table of due rows that every node shares (the webhook inbox, the e-mail outbox): claims a batch under
