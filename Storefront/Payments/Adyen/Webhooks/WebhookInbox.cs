@@ -18,37 +18,27 @@ public sealed partial class WebhookInbox(
 {
     /// <summary>
     /// Stores each message unless its key is already there; returns how many were new. A duplicate is normal (Adyen
-    /// sends again whatever it did not see accepted), so it is looked up first and skipped quietly; two copies
-    /// arriving at once both pass that look-up, and the unique index turns the second insert away: the row it
-    /// collided with is the one we keep.
+    /// sends again whatever it did not see accepted), so it is looked up first and skipped quietly. Two copies arriving
+    /// at once both pass that look-up, and the unique index turns the second insert away: its unit of work runs again
+    /// and finds the row it collided with, which is the one we keep.
     /// </summary>
     public async Task<int> StoreAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken)
     {
         var stored = 0;
         foreach (var message in messages)
         {
-            if (await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
+            var isNew = await db.UnitOfWorkAsync(async () =>
             {
-                LogDuplicate(logger, message.EventCode, message.PspReference);
-                continue;
-            }
-            db.WebhookMessages.Add(message);
-            try
-            {
+                if (await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
+                    return false;
+                db.WebhookMessages.Add(message);
                 await db.SaveChangesAsync(cancellationToken);
+                return true;
+            }, RetryOn.ConflictOrDuplicate);
+            if (isNew)
                 stored++;
-            }
-            catch (DbUpdateException)
-            {
-                db.ChangeTracker.Clear();
-                if (!await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
-                    throw;
+            else
                 LogDuplicate(logger, message.EventCode, message.PspReference);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-            }
         }
         if (stored > 0)
             signal.Notify();
