@@ -58,6 +58,26 @@ public sealed class StartupValidationTests
         Assert.Contains("Adyen:Webhooks:MaxAttempts", error.Message);
     }
 
+    [Theory]
+    [InlineData("Orders:PaymentTimeout", "00:00:01")]
+    [InlineData("Email:LeaseDuration", "00:00:00")]
+    [InlineData("Adyen:Webhooks:PollInterval", "02:00:00")]
+    [InlineData("Admin:Dashboard:StuckPaymentAfter", "00:00:10")]
+    public void A_duration_out_of_range_is_refused_naming_its_key(string key, string value)
+    {
+        var error = StartWith((key, value));
+        Assert.Contains($"{key} must be a duration between", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Adyen:Webhooks")]
+    [InlineData("Email")]
+    public void A_queue_that_would_retry_sooner_after_more_failures_is_refused(string section)
+    {
+        var error = StartWith(($"{section}:RetryDelay", "00:10:00"), ($"{section}:MaxRetryDelay", "00:01:00"));
+        Assert.Contains($"{section}:MaxRetryDelay must not be shorter than {section}:RetryDelay", error.Message);
+    }
+
     private static OptionsValidationException StartWith(params (string Key, string Value)[] settings)
     {
         using var app = new StorefrontFactory();

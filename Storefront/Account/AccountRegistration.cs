@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Storefront.Data;
+using Storefront.Payments.Adyen.Webhooks;
 
 namespace Storefront.Account;
 
@@ -49,6 +50,7 @@ public static class AccountRegistration
             .ValidateOnStart();
         builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
         builder.Services.AddScoped<SavedPaymentMethods>();
+        builder.Services.AddScoped<ITokenWebhooks>(services => services.GetRequiredService<SavedPaymentMethods>());
         return builder;
     }
 }

@@ -3,19 +3,21 @@ using Storefront.Cart;
 using Storefront.Data;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
+using Storefront.Payments.Adyen.Webhooks;
 
 namespace Storefront.Account;
 
 /// <summary>
 /// A signed-in user's saved KakaoPay: what the account page lists (reconciled with Adyen, which is the source of
 /// truth), what checkout may offer, removal, and what a payment with a token did to it. Every lookup is by the
-/// owning user and their own shopperReference: a row id from a form is never trusted on its own.
+/// owning user and their own shopperReference: a row id from a form is never trusted on its own. Tokens themselves
+/// only arrive by webhook (<see cref="TokenChangedAsync"/>).
 /// </summary>
 public sealed partial class SavedPaymentMethods(
     StorefrontDbContext db,
     IAdyenCheckout adyen,
     TimeProvider time,
-    ILogger<SavedPaymentMethods> logger)
+    ILogger<SavedPaymentMethods> logger) : ITokenWebhooks
 {
     /// <summary>
     /// How long after a payment that asked to save KakaoPay the account page says it is being saved. Adyen sends
@@ -26,8 +28,6 @@ public sealed partial class SavedPaymentMethods(
 
     /// <summary>Adyen's errorCode for an unknown token ("Contract not found").</summary>
     public const string ContractNotFound = "800";
-
-    private const int MaxTries = 3;
 
     private const int MaxTokenLength = 64;
 
@@ -118,6 +118,43 @@ public sealed partial class SavedPaymentMethods(
         }, cancellationToken);
 
     /// <summary>
+    /// A token Adyen created, confirmed or disabled, for the Identity user who owns its shopperReference: stored once,
+    /// disabled, or made active again. Like every webhook handler it does not save: the inbox saves the change with
+    /// its row (<see cref="ITokenWebhooks"/>).
+    /// </summary>
+    public async Task<WebhookOutcome> TokenChangedAsync(TokenChange change, DateTime now, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(change.ShopperReference))
+            return WebhookOutcome.Unmatched("The token names no shopperReference.");
+        var shopperReference = change.ShopperReference;
+        var shopperId = await db.Users.Where(u => u.ShopperReference == shopperReference).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        if (shopperId is null)
+            return WebhookOutcome.Unmatched($"No account has shopperReference {shopperReference}.");
+        var stored = await db.StoredPaymentMethods.FirstOrDefaultAsync(m => m.StoredPaymentMethodId == change.StoredPaymentMethodId, cancellationToken);
+        if (stored is not null && stored.ShopperReference != shopperReference)
+            return WebhookOutcome.Unmatched($"The token belongs to another shopperReference than {shopperReference}.");
+
+        if (stored is not null && change.FirstPspReference is not null)
+            stored.RecordFirstPayment(change.FirstPspReference, now);
+        switch (change.Kind)
+        {
+            case TokenChangeKind.Created or TokenChangeKind.Confirmed when stored is null:
+                var type = string.IsNullOrEmpty(change.PaymentMethodType) ? "kakaopay" : change.PaymentMethodType;
+                db.StoredPaymentMethods.Add(new StoredPaymentMethod(shopperId, shopperReference, change.StoredPaymentMethodId, type,
+                    PaymentMethodLogos.DisplayName(type, null), change.FirstPspReference, now));
+                LogTokenStored(logger, shopperReference);
+                break;
+            case TokenChangeKind.Confirmed when stored!.Status == StoredPaymentMethodStatus.Disabled:
+                stored.Reactivate(now);
+                break;
+            case TokenChangeKind.Disabled when stored is { Status: not StoredPaymentMethodStatus.Disabled }:
+                stored.Disable(now);
+                break;
+        }
+        return WebhookOutcome.Applied;
+    }
+
+    /// <summary>
     /// Adyen is the source of truth: a local token Adyen no longer has is disabled, one it has again is reactivated,
     /// and one it has for this shopperReference that we lack is added. False when Adyen could not be asked.
     /// </summary>
@@ -136,9 +173,9 @@ public sealed partial class SavedPaymentMethods(
             return false;
         }
 
-        for (var tryNumber = 1; ; tryNumber++)
+        // The token webhook may store or change a row meanwhile: the unit reads again.
+        return await db.UnitOfWorkAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             var now = Now;
             var local = await db.StoredPaymentMethods.Where(m => m.ShopperId == shopper.Id).ToListAsync(cancellationToken);
             foreach (var method in local)
@@ -161,18 +198,11 @@ public sealed partial class SavedPaymentMethods(
                 db.StoredPaymentMethods.Add(new StoredPaymentMethod(shopper.Id, shopper.ShopperReference, token.Id, type,
                     name.Length > 100 ? name[..100] : name, firstPspReference: null, now));
             }
-            try
-            {
-                var changes = await db.SaveChangesAsync(cancellationToken);
-                if (changes > 0)
-                    LogReconciled(logger, changes);
-                return true;
-            }
-            catch (DbUpdateException) when (tryNumber < MaxTries)
-            {
-                // The token webhook stored or changed a row meanwhile: read again.
-            }
-        }
+            var changes = await db.SaveChangesAsync(cancellationToken);
+            if (changes > 0)
+                LogReconciled(logger, changes);
+            return true;
+        }, RetryOn.ConflictOrDuplicate);
     }
 
     /// <summary>
@@ -198,27 +228,17 @@ public sealed partial class SavedPaymentMethods(
             .ToList();
     }
 
-    private async Task UpdateAsync(string storedPaymentMethodId, string shopperId, Action<StoredPaymentMethod> change, CancellationToken cancellationToken)
-    {
-        for (var tryNumber = 1; ; tryNumber++)
+    private Task UpdateAsync(string storedPaymentMethodId, string shopperId, Action<StoredPaymentMethod> change, CancellationToken cancellationToken) =>
+        // A webhook may change the row meanwhile: the unit applies the change to the fresh one.
+        db.UnitOfWorkAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             var method = await db.StoredPaymentMethods
                 .FirstOrDefaultAsync(m => m.StoredPaymentMethodId == storedPaymentMethodId && m.ShopperId == shopperId, cancellationToken);
             if (method is null)
                 return;
             change(method);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
-            {
-                // A webhook changed the row meanwhile: apply the change to the fresh one.
-            }
-        }
-    }
+            await db.SaveChangesAsync(cancellationToken);
+        });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Saved payment method {MethodId} removed")]
     private static partial void LogRemoved(ILogger logger, int methodId);
@@ -228,6 +248,9 @@ public sealed partial class SavedPaymentMethods(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stored payment methods not reconciled: Adyen failed ({Error} {ErrorCode}); showing the local list")]
     private static partial void LogReconcileFailed(ILogger logger, string error, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored payment method saved for shopper {ShopperReference}")]
+    private static partial void LogTokenStored(ILogger logger, string shopperReference);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored payment methods reconciled with Adyen: {Changes} row(s) changed")]
     private static partial void LogReconciled(ILogger logger, int changes);

@@ -6,7 +6,6 @@ public static class AdminRegistration
     {
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<OrderManagement>();
         return builder;
     }
 }

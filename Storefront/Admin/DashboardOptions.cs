@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Storefront.Shared;
 
 namespace Storefront.Admin;
 
@@ -8,13 +9,11 @@ public sealed class DashboardOptions : IValidatableObject
     public const string Section = "Admin:Dashboard";
 
     /// <summary>An order still awaiting payment this long after it was placed is shown as stuck (F07).</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00",
-        ErrorMessage = "Admin:Dashboard:StuckPaymentAfter must be a duration between 00:01:00 and 7.00:00:00, e.g. 00:30:00.")]
+    [SettingRange("00:01:00", "7.00:00:00")]
     public TimeSpan StuckPaymentAfter { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>A refund or cancellation Adyen has not confirmed this long after it was requested is shown as waiting too long.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00",
-        ErrorMessage = "Admin:Dashboard:ModificationWaitingAfter must be a duration between 00:01:00 and 30.00:00:00, e.g. 01:00:00.")]
+    [SettingRange("00:01:00", "30.00:00:00")]
     public TimeSpan ModificationWaitingAfter { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>

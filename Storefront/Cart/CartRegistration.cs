@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Storefront.Orders;
 
 namespace Storefront.Cart;
 
@@ -8,6 +9,7 @@ public static class CartRegistration
     public static WebApplicationBuilder AddCart(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<CartService>();
+        builder.Services.AddScoped<IOrderPaidHandler, CartCompletion>();
 
         // Whatever signs the shopper in (log-in, registration, external login), the anonymous cart follows.
         builder.Services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>

@@ -148,7 +148,7 @@ public sealed partial class CheckoutService
         var now = Now;
         var order = Order.Place(OrderNumbers.Next(), source.ShopperId, source.Contact with { }, source.ShippingAddress with { }, market, lines,
             now, orderOptions.Value.PaymentTimeout);
-        order.AddEvent(now, OrderEventSource.Shopper, "Reordered", $"Reordered from order {source.Number}.");
+        order.RecordReorderedFrom(source.Number, now);
         db.Orders.Add(order);
         var attempt = choice.StartOn(order, submitKey, now);
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,6 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Notifications;
 
@@ -17,9 +17,7 @@ public sealed class EmailDispatcher(
 {
     protected override string Name => $"E-mail sender ({options.Value.DeliveryMethod()})";
 
-    protected override int BatchSize => options.Value.BatchSize;
-
-    protected override TimeSpan PollInterval => options.Value.PollInterval;
+    protected override LeasedQueueOptions Settings => options.Value;
 
     protected override Task<IReadOnlyList<long>> ClaimDueAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<EmailOutbox>().ClaimDueAsync(Owner, cancellationToken);

@@ -1,21 +1,17 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using Storefront.Orders;
 using Storefront.Shared;
 
 namespace Storefront.Notifications;
 
 /// <summary>
-/// Absolute links for e-mails, which are rendered where there may be no request (the webhook worker): from
-/// <c>Storefront:PublicBaseUrl</c>, which is required outside Development; else (Development) the request's base URL
-/// as <see cref="OrderLinks.ReturnUrl"/> does, or without a request this node's own address.
+/// The base of absolute links in e-mails, which are rendered where there may be no request (the webhook worker): from
+/// <c>Storefront:PublicBaseUrl</c>, which is required outside Development; else (Development) the request's base URL,
+/// as the payment return link uses it, or without a request this node's own address.
 /// </summary>
-public sealed class EmailLinks(IOptions<StorefrontOptions> options, IHttpContextAccessor http, IServer server, OrderLinks orderLinks)
+public sealed class EmailLinks(IOptions<StorefrontOptions> options, IHttpContextAccessor http, IServer server)
 {
-    /// <summary>The signed order link: it works for a guest, in any browser, without a log-in.</summary>
-    public string Order(Order order) => BaseUrl() + orderLinks.OrderPath(order.Number);
-
     public string BaseUrl()
     {
         if (options.Value.PublicBaseUrl is { Length: > 0 } configured)

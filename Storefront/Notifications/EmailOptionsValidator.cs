@@ -31,9 +31,6 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
             failures.Add("Email:From (Email__From) is required outside Development, e.g. \"Storefront <orders@shop.example.com>\".");
         else if (!MailAddress.TryCreate(options.From, out _))
             failures.Add("Email:From (Email__From) must be an e-mail address such as \"Storefront <orders@shop.example.com>\".");
-
-        if (options.MaxRetryDelay < options.RetryDelay)
-            failures.Add("Email:MaxRetryDelay must not be shorter than Email:RetryDelay.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

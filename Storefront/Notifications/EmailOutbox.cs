@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Storefront.Background;
 using Storefront.Data;
 
 namespace Storefront.Notifications;
@@ -17,44 +18,10 @@ public sealed partial class EmailOutbox(
     IOptions<EmailOptions> options,
     ILogger<EmailOutbox> logger)
 {
-    /// <summary>Claims up to a batch of due Pending e-mails not leased to a live sender; one another node claimed first is skipped.</summary>
-    public async Task<IReadOnlyList<long>> ClaimDueAsync(string owner, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var settings = options.Value;
-        db.ChangeTracker.Clear();
-        var due = await db.OutgoingEmails
-            .Where(e => e.Status == EmailStatus.Pending
-                && e.NextAttemptAt <= now
-                && (e.LeaseExpiresAt == null || e.LeaseExpiresAt <= now))
-            .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
-            .Take(settings.BatchSize)
-            .ToListAsync(cancellationToken);
-
-        var claimed = new List<long>();
-        foreach (var email in due)
-        {
-            email.Claim(owner, now, settings.LeaseDuration);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                claimed.Add(email.Id);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another node claimed it since we read it.
-                db.Entry(email).State = EntityState.Detached;
-            }
-            catch (Exception ex) when (claimed.Count > 0)
-            {
-                // Send what is already ours rather than leave it leased and untouched until the lease runs out.
-                LogClaimStopped(logger, ex, claimed.Count);
-                break;
-            }
-        }
-        db.ChangeTracker.Clear();
-        return claimed;
-    }
+    /// <summary>Claims due Pending e-mails for <paramref name="owner"/>'s sender.</summary>
+    public Task<IReadOnlyList<long>> ClaimDueAsync(string owner, CancellationToken cancellationToken) =>
+        db.ClaimDueAsync<OutgoingEmail>(e => e.Status == EmailStatus.Pending, owner, time.GetUtcNow().UtcDateTime, options.Value, logger,
+            cancellationToken);
 
     /// <summary>Sends one claimed e-mail and records the outcome; does nothing when the lease is no longer <paramref name="owner"/>'s.</summary>
     public async Task SendAsync(long emailId, string owner, MailAddress from, CancellationToken cancellationToken)
@@ -124,7 +91,4 @@ public sealed partial class EmailOutbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "E-mail {EmailId}: its lease was taken over by another sender before the outcome was saved")]
     private static partial void LogLeaseLost(ILogger logger, long emailId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Claiming e-mails stopped after {Claimed}; those are sent now, the rest at the next round")]
-    private static partial void LogClaimStopped(ILogger logger, Exception exception, int claimed);
 }

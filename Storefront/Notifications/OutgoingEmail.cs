@@ -1,4 +1,4 @@
-using Storefront.Data;
+using Storefront.Background;
 
 namespace Storefront.Notifications;
 
@@ -33,10 +33,8 @@ public enum EmailStatus
 /// later by <see cref="EmailDispatcher"/>. The bodies are rendered when queued, so what was sent stays on record.
 /// <see cref="DeduplicationKey"/> is unique: one (order, template) is never queued twice (F13).
 /// </summary>
-public sealed class OutgoingEmail : IVersioned
+public sealed class OutgoingEmail : LeasedRow
 {
-    public const int MaxErrorLength = 2000;
-
     private OutgoingEmail()
     {
     }
@@ -52,11 +50,9 @@ public sealed class OutgoingEmail : IVersioned
         HtmlBody = htmlBody;
         OrderId = orderId;
         QueuedAt = queuedAt;
-        NextAttemptAt = queuedAt;
+        DueAt(queuedAt);
         Status = EmailStatus.Pending;
     }
-
-    public long Id { get; private set; }
 
     public EmailKind Kind { get; private set; }
 
@@ -77,51 +73,20 @@ public sealed class OutgoingEmail : IVersioned
 
     public EmailStatus Status { get; private set; }
 
-    /// <summary>How many times a sender has tried it.</summary>
-    public int Attempts { get; private set; }
-
-    public DateTime NextAttemptAt { get; private set; }
-
-    /// <summary>The sender holding it, until <see cref="LeaseExpiresAt"/>: several nodes share one outbox.</summary>
-    public string? LeaseOwner { get; private set; }
-
-    public DateTime? LeaseExpiresAt { get; private set; }
-
     public DateTime? SentAt { get; private set; }
-
-    /// <summary>Why the last try failed, with the addresses taken out. Never holds a secret.</summary>
-    public string? LastError { get; private set; }
-
-    public long Version { get; set; }
-
-    public bool IsLeasedBy(string owner) => LeaseOwner == owner;
-
-    /// <summary>Takes the row for one try; saved under optimistic concurrency, so only one sender wins it.</summary>
-    public void Claim(string owner, DateTime now, TimeSpan leaseDuration)
-    {
-        if (Status != EmailStatus.Pending)
-            throw new InvalidOperationException($"E-mail {Id} is {Status}: only a pending e-mail can be sent.");
-        LeaseOwner = owner;
-        LeaseExpiresAt = now + leaseDuration;
-        Attempts++;
-    }
 
     public void MarkSent(DateTime now)
     {
         Status = EmailStatus.Sent;
         SentAt = now;
-        LastError = null;
+        RecordError(null);
         ReleaseLease();
     }
 
     /// <summary>The try failed: tried again after <paramref name="retryDelay"/>, or Failed once it has had <paramref name="maxAttempts"/> tries.</summary>
-    public void Fail(string error, DateTime now, TimeSpan retryDelay, int maxAttempts)
-    {
-        Status = Attempts >= maxAttempts ? EmailStatus.Failed : EmailStatus.Pending;
-        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-        NextAttemptAt = now + retryDelay;
-        ReleaseLease();
-    }
+    /// <remarks><paramref name="error"/> has the addresses taken out already (see <see cref="EmailOutbox"/>).</remarks>
+    public void Fail(string error, DateTime now, TimeSpan retryDelay, int maxAttempts) =>
+        Status = RecordFailure(error, now, retryDelay, maxAttempts) ? EmailStatus.Failed : EmailStatus.Pending;
 
     /// <summary>
     /// A merchandiser sends a Failed e-mail again (the relay is fixed, the address corrected at the relay …): it is due
@@ -132,14 +97,7 @@ public sealed class OutgoingEmail : IVersioned
         if (Status != EmailStatus.Failed)
             return false;
         Status = EmailStatus.Pending;
-        Attempts = 0;
-        NextAttemptAt = now;
+        DueAt(now, freshTries: true);
         return true;
-    }
-
-    private void ReleaseLease()
-    {
-        LeaseOwner = null;
-        LeaseExpiresAt = null;
     }
 }

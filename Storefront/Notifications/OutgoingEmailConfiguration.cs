@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Storefront.Orders;
 
 namespace Storefront.Notifications;
 
@@ -17,7 +16,6 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.LeaseOwner).HasMaxLength(100);
         builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.MaxErrorLength);
         builder.Property(e => e.Version).IsConcurrencyToken();
-        builder.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(e => e.OrderId);
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
     }

@@ -1,7 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Storefront.Cart;
 using Storefront.Data;
 using Storefront.Notifications;
 
@@ -35,7 +35,7 @@ public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) 
         var order = await db.Orders.AsNoTracking().AsSplitQuery()
             .Include(o => o.Lines).Include(o => o.Attempts)
             .FirstOrDefaultAsync(o => o.Number == number, cancellationToken);
-        var userId = CartService.UserId(User);
+        var userId = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
         if (order is null || !(links.IsGuestKeyFor(number, key) || (userId is not null && order.ShopperId == userId)))
             return NotFound();
         Order = order;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Data;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Orders;
 
@@ -38,30 +38,23 @@ public sealed partial class ModificationResender(
     {
         var now = Now;
         var requestedBefore = now - options.Value.ModificationResendAfter;
-        db.ChangeTracker.Clear();
         var due = await db.PaymentModifications.AsNoTracking()
             .Where(m => m.Status == ModificationStatus.Requested && m.PspReference == null && m.RequestedAt <= requestedBefore
                 && (m.ResendLeaseExpiresAt == null || m.ResendLeaseExpiresAt <= now))
             .OrderBy(m => m.RequestedAt)
-            .Select(m => m.Id)
+            .Select(m => new { m.Id, m.Kind, m.Reference })
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 
         var received = 0;
-        foreach (var modificationId in due)
+        foreach (var modification in due)
         {
-            if (!await TryLeaseAsync(modificationId, cancellationToken))
+            if (!await TryLeaseAsync(modification.Id, cancellationToken))
                 continue;
-            db.ChangeTracker.Clear();
-            var order = await db.Orders.Include(o => o.Attempts).Include(o => o.Modifications).AsSplitQuery()
-                .FirstAsync(o => o.Modifications.Any(m => m.Id == modificationId), cancellationToken);
-            var modification = order.Modifications.Single(m => m.Id == modificationId);
-            // Received or settled between our query and our read (the webhook, "Send again"): nothing left to send.
-            if (modification.Status != ModificationStatus.Requested || modification.PspReference is not null)
-                continue;
-            LogResending(logger, modification.Kind, modification.Reference, order.Number);
-            var sent = await sender.SendAsync(modification, attended: false, cancellationToken);
-            if (sent.Outcome == ModificationSendOutcome.Received)
+            LogResending(logger, modification.Kind, modification.Reference);
+            // Received or settled between our query and the send (the webhook, "Send again"): nothing is sent.
+            var sent = await sender.SendIfUnsentAsync(modification.Id, attended: false, cancellationToken);
+            if (sent?.Outcome == ModificationSendOutcome.Received)
                 received++;
         }
         return received;
@@ -82,6 +75,6 @@ public sealed partial class ModificationResender(
         return leased == 1;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} {Reference} of order {OrderNumber} was never received by Adyen: sending it again")]
-    private static partial void LogResending(ILogger logger, ModificationKind kind, string reference, string orderNumber);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Kind} {Reference} was never received by Adyen: sending it again")]
+    private static partial void LogResending(ILogger logger, ModificationKind kind, string reference);
 }

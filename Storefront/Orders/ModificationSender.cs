@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 using Storefront.Payments.Adyen;
@@ -13,10 +14,21 @@ namespace Storefront.Orders;
 /// <remarks>The modification must be tracked by this scope's context with its order (and the order's modifications) and payment loaded.</remarks>
 public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenCheckout adyen, TimeProvider time, ILogger<ModificationSender> logger)
 {
-    private const int MaxTries = 5;
-
     /// <summary>The failure reason's column width.</summary>
     private const int MaxFailureLength = 500;
+
+    /// <summary>
+    /// Sends modification <paramref name="modificationId"/> on a fresh read of its order, if Adyen has still not received
+    /// it (<see cref="PaymentModification.CanSendAgain"/>): the resend sweeper's and the webhook worker's way in. Null when
+    /// there is nothing left to send (received or settled meanwhile).
+    /// </summary>
+    public Task<ModificationSent?> SendIfUnsentAsync(int modificationId, bool attended, CancellationToken cancellationToken) =>
+        db.UnitOfWorkAsync(async () =>
+        {
+            var order = await LoadOrderAsync(o => o.Modifications.Any(m => m.Id == modificationId), cancellationToken);
+            var modification = order.Modifications.Single(m => m.Id == modificationId);
+            return modification.CanSendAgain ? await SendAsync(modification, attended, cancellationToken) : null;
+        }, RetryOn.Never);
 
     /// <param name="attended">
     /// A merchandiser sees the answer as it happens; otherwise (the webhook worker, the sweeper) a rejection also
@@ -67,25 +79,19 @@ public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenChe
         CancellationToken cancellationToken)
     {
         var (orderId, reference) = (modification.OrderId != 0 ? modification.OrderId : modification.Order.Id, modification.Reference);
-        for (var tryNumber = 1; ; tryNumber++)
+        var flag = !attended || modification.IsAutomatic;
+        // On a fresh read: a webhook or a merchandiser may have moved the order since the caller read it.
+        await db.UnitOfWorkAsync(async () =>
         {
-            try
-            {
-                modification.Order.RejectModification(modification, message, time.GetUtcNow().UtcDateTime,
-                    flag: !attended || modification.IsAutomatic);
-                await db.SaveChangesAsync(cancellationToken);
-                return new ModificationSent(ModificationSendOutcome.Rejected, message);
-            }
-            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
-            {
-                // A webhook or a merchandiser moved the order meanwhile: read it again and reject on fresh data.
-                db.ChangeTracker.Clear();
-                var order = await db.Orders.Include(o => o.Attempts).Include(o => o.Modifications).AsSplitQuery()
-                    .FirstAsync(o => o.Id == orderId, cancellationToken);
-                modification = order.Modifications.Single(m => m.Reference == reference);
-            }
-        }
+            var order = await LoadOrderAsync(o => o.Id == orderId, cancellationToken);
+            order.RejectModification(order.Modifications.Single(m => m.Reference == reference), message, time.GetUtcNow().UtcDateTime, flag);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+        return new ModificationSent(ModificationSendOutcome.Rejected, message);
     }
+
+    private Task<Order> LoadOrderAsync(Expression<Func<Order, bool>> match, CancellationToken cancellationToken) =>
+        db.Orders.Include(o => o.Attempts).Include(o => o.Modifications).AsSplitQuery().FirstAsync(match, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Modification {Reference} received by Adyen as {PspReference}")]
     private static partial void LogSubmitted(ILogger logger, string reference, string pspReference);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Storefront.Notifications;
 
 namespace Storefront.Orders;
 
@@ -64,7 +65,14 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Ignore(o => o.Payment);
         builder.Ignore(o => o.RefundableAmount);
         builder.Ignore(o => o.AutomaticRefundsToSubmit);
+        builder.Ignore(o => o.Refundable);
+        builder.Ignore(o => o.Notes);
+        builder.Ignore(o => o.CanRefund);
+        builder.Ignore(o => o.CanCancel);
+        builder.Ignore(o => o.CanFulfil);
         builder.Navigation(o => o.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The order's e-mails (Notifications' outbox knows an order only by its id).
+        builder.HasMany<OutgoingEmail>().WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -135,5 +143,6 @@ internal sealed class PaymentModificationConfiguration : IEntityTypeConfiguratio
         builder.Ignore(m => m.IdempotencyKey);
         builder.Ignore(m => m.Holds);
         builder.Ignore(m => m.IsAutomatic);
+        builder.Ignore(m => m.CanSendAgain);
     }
 }

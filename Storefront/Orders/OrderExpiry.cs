@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Data;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Orders;
 
@@ -18,7 +18,6 @@ public sealed partial class OrderExpiry(
     ILogger<OrderExpiry> logger) : IPeriodicJob
 {
     private const int BatchSize = 50;
-    private const int MaxTries = 4;
 
     /// <summary><c>Orders:ExpiryInterval</c>.</summary>
     public TimeSpan Interval => options.Value.ExpiryInterval;
@@ -53,36 +52,32 @@ public sealed partial class OrderExpiry(
 
     private async Task<bool> ExpireAsync(int orderId, CancellationToken cancellationToken)
     {
-        for (var tryNumber = 1; ; tryNumber++)
+        try
         {
-            db.ChangeTracker.Clear();
-            var order = await db.Orders.Include(o => o.Lines).Include(o => o.Attempts).AsSplitQuery()
-                .FirstAsync(o => o.Id == orderId, cancellationToken);
-            if (!order.Expire(time.GetUtcNow().UtcDateTime))
-                return false;
-            if (order.TakeStockRelease())
-                await finalizer.ReleaseStockAsync(order, cancellationToken);
-            try
+            // Paid, failed or expired by someone else meanwhile, or its products' stock moved: the unit looks again.
+            return await db.UnitOfWorkAsync(async () =>
             {
+                var order = await db.Orders.Include(o => o.Lines).Include(o => o.Attempts).AsSplitQuery()
+                    .FirstAsync(o => o.Id == orderId, cancellationToken);
+                if (!order.Expire(time.GetUtcNow().UtcDateTime))
+                    return false;
+                if (order.TakeStockRelease())
+                    await finalizer.ReleaseStockAsync(order, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 LogExpired(logger, order.Number);
                 return true;
-            }
-            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
-            {
-                // Paid, failed or expired by someone else meanwhile, or its products' stock moved: look again.
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                LogGaveUp(logger, order.Number, tryNumber);
-                return false;
-            }
+            });
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            LogGaveUp(logger, orderId, UnitOfWork.MaxTries);
+            return false;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderNumber} expired unpaid; its stock is released")]
     private static partial void LogExpired(ILogger logger, string orderNumber);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderNumber} kept changing under the expiry ({Tries} tries); left for the next round")]
-    private static partial void LogGaveUp(ILogger logger, string orderNumber, int tries);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Order {OrderId} kept changing under the expiry ({Tries} tries); left for the next round")]
+    private static partial void LogGaveUp(ILogger logger, int orderId, int tries);
 }

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using Storefront.Shared;
 
 namespace Storefront.Orders;
 
@@ -10,18 +10,15 @@ public sealed class OrderOptions
     /// How long an order waits for its payment before it expires and gives its stock back. KakaoPay's own window
     /// is about an hour; the default leaves a margin for a late webhook.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:05:00", "7.00:00:00",
-        ErrorMessage = "Orders:PaymentTimeout must be a duration between 00:05:00 and 7.00:00:00, e.g. 01:30:00.")]
+    [SettingRange("00:05:00", "7.00:00:00")]
     public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(90);
 
     /// <summary>How often the expiry worker looks for orders past their payment deadline.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00",
-        ErrorMessage = "Orders:ExpiryInterval must be a duration between 00:00:01 and 01:00:00, e.g. 00:01:00.")]
+    [SettingRange("00:00:01", "01:00:00")]
     public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How often the resend sweeper looks for refunds and cancellations Adyen never received.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00",
-        ErrorMessage = "Orders:ModificationResendInterval must be a duration between 00:00:00.010 and 01:00:00, e.g. 00:01:00.")]
+    [SettingRange("00:00:00.010", "01:00:00")]
     public TimeSpan ModificationResendInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -29,7 +26,6 @@ public sealed class OrderOptions
     /// sweeper holds it before another may try: longer than an Adyen call with its retries, so the merchandiser's
     /// own send is not raced.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00",
-        ErrorMessage = "Orders:ModificationResendAfter must be a duration between 00:00:00.100 and 1.00:00:00, e.g. 00:02:00.")]
+    [SettingRange("00:00:00.100", "1.00:00:00")]
     public TimeSpan ModificationResendAfter { get; set; } = TimeSpan.FromMinutes(2);
 }

@@ -1,4 +1,5 @@
-using Storefront.Shared;
+using Storefront.Background;
+using Storefront.Payments.Adyen.Webhooks;
 
 namespace Storefront.Orders;
 
@@ -9,6 +10,9 @@ public static class OrdersRegistration
         builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PaymentFinalizer>();
+        builder.Services.AddScoped<OrderEmails>();
+        builder.Services.AddScoped<OrderManagement>();
+        builder.Services.AddScoped<IPaymentWebhooks, OrderWebhooks>();
         builder.Services.AddPeriodicJob<OrderExpiry>();
         builder.Services.AddScoped<ModificationSender>();
         builder.Services.AddPeriodicJob<ModificationResender>();

@@ -60,21 +60,21 @@ public sealed class PaymentAttempt : IVersioned
 
     public string? StoredPaymentMethodId { get; private set; }
 
-    public AttemptStatus Status { get; internal set; }
+    public AttemptStatus Status { get; private set; }
 
-    public string? PspReference { get; internal set; }
+    public string? PspReference { get; private set; }
 
     /// <summary>The redirect action Adyen gave (JSON), replayed when the same checkout is submitted twice.</summary>
     public string? ActionJson { get; private set; }
 
-    public string? RefusalReason { get; internal set; }
+    public string? RefusalReason { get; private set; }
 
     /// <summary>When /payments/details was claimed for this attempt: it is called at most once.</summary>
     public DateTime? DetailsRequestedAt { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 
-    public DateTime? CompletedAt { get; internal set; }
+    public DateTime? CompletedAt { get; private set; }
 
     public long Version { get; set; }
 
@@ -82,6 +82,27 @@ public sealed class PaymentAttempt : IVersioned
         or AttemptStatus.Error or AttemptStatus.Expired;
 
     public bool IsActive => Status is AttemptStatus.Created or AttemptStatus.RedirectShopper or AttemptStatus.Pending;
+
+    /// <summary>
+    /// Takes Adyen's outcome; false when it changes nothing. Forward-only: a final attempt never changes again, except
+    /// that Adyen's word that an attempt we expired was in fact authorised is taken (the money exists, and the order
+    /// must give it back). A repeated Pending, or a step that is no outcome (Created, RedirectShopper), changes nothing.
+    /// </summary>
+    internal bool Record(PaymentResult result, DateTime now)
+    {
+        var lateSuccess = Status == AttemptStatus.Expired && result.Status == AttemptStatus.Authorised;
+        if ((IsFinal && !lateSuccess) || result.Status is AttemptStatus.Created or AttemptStatus.RedirectShopper
+            || (Status == AttemptStatus.Pending && result.Status == AttemptStatus.Pending))
+        {
+            return false;
+        }
+        Status = result.Status;
+        PspReference = result.PspReference ?? PspReference;
+        RefusalReason = result.RefusalReason;
+        if (IsFinal)
+            CompletedAt = now;
+        return true;
+    }
 
     public void RecordRedirect(string actionJson, DateTime now)
     {

@@ -103,6 +103,9 @@ public sealed class PaymentModification
     /// <summary>Asked for by the shop itself, not by a merchandiser: an automatic refund of a payment it could not keep.</summary>
     public bool IsAutomatic => RequestedBy == SystemActor;
 
+    /// <summary>Saved as requested but never received by Adyen (no pspReference): safe to send again under the same key.</summary>
+    public bool CanSendAgain => Status == ModificationStatus.Requested && PspReference is null;
+
     public void RecordSubmitted(string pspReference) => PspReference ??= pspReference;
 
     /// <summary>Gives money back from <paramref name="attempt"/> (saved or not yet saved).</summary>

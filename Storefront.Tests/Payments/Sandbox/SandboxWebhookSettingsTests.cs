@@ -91,7 +91,7 @@ public sealed class ImpatientWebhookTests(ImpatientSandboxFactory app) : IClassF
     public async Task A_receiver_that_does_not_answer_in_time_gets_the_webhook_again()
     {
         var reference = NewReference();
-        app.Receiver.Script(w => w.Item?.MerchantReference == reference, WebhookReceiver.Hang, WebhookReceiver.Hang);
+        app.Receiver.Script(w => w.Item?.MerchantReference == reference, WebhookRecorder.Hang, WebhookRecorder.Hang);
 
         using (var browser = app.CreateBrowser())
             await SandboxShopper.PayAsync(browser, (await StartAsync(app, reference)).Action!, "decline");

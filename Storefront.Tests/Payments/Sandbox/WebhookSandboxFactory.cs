@@ -5,7 +5,7 @@ using Storefront.Payments.Sandbox;
 namespace Storefront.Tests.Payments.Sandbox;
 
 /// <summary>
-/// The app in Sandbox mode delivering its webhooks to a <see cref="WebhookReceiver"/> of the test's own, with HMAC
+/// The app in Sandbox mode delivering its webhooks to a <see cref="WebhookRecorder"/> of the test's own, with HMAC
 /// keys and Basic auth configured and Adyen's retry schedule compressed a thousandfold.
 /// </summary>
 public class WebhookSandboxFactory : SandboxFactory
@@ -19,7 +19,7 @@ public class WebhookSandboxFactory : SandboxFactory
 
     public WebhookSandboxFactory()
     {
-        Receiver = WebhookReceiver.Start();
+        Receiver = WebhookRecorder.Start();
         Settings["Adyen:Sandbox:DeliverWebhooks"] = "true";
         Settings["Adyen:Sandbox:WebhookUrl"] = Receiver.StandardUrl;
         Settings["Adyen:Sandbox:TokenWebhookUrl"] = Receiver.TokensUrl;
@@ -30,7 +30,7 @@ public class WebhookSandboxFactory : SandboxFactory
         Settings["Adyen:WebhookPassword"] = Password;
     }
 
-    public WebhookReceiver Receiver { get; }
+    public WebhookRecorder Receiver { get; }
 
     public static string BasicAuthorization => "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}"));
 
@@ -116,7 +116,7 @@ public sealed class UnreachableReceiverSandboxFactory : WebhookSandboxFactory
 {
     public UnreachableReceiverSandboxFactory()
     {
-        using var gone = WebhookReceiver.Start();
+        using var gone = WebhookRecorder.Start();
         Settings["Adyen:Sandbox:WebhookUrl"] = gone.StandardUrl;
         Settings["Adyen:Sandbox:TokenWebhookUrl"] = gone.TokensUrl;
         Settings["Adyen:Sandbox:WebhookRetryDelays:0"] = "00:00:00";

@@ -187,8 +187,7 @@ internal sealed partial class AdyenCheckoutClient(
 
     private static string? PspReferenceOf<T>(T result) => result switch
     {
-        PaymentResponse r => r.PspReference,
-        PaymentDetailsResponse r => r.PspReference,
+        PaymentOutcome r => r.PspReference,
         ModificationResponse r => r.PspReference,
         _ => null,
     };

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using Storefront.Payments.Adyen.Webhooks;
 
 namespace Storefront.Payments.Adyen;
 
@@ -10,11 +9,8 @@ public static class AdyenRegistration
 {
     public static WebApplicationBuilder AddAdyen(this WebApplicationBuilder builder)
     {
-        // Made once here, not in the post-configure: options are rebuilt when the configuration reloads, and the
-        // webhook secrets of a running sandbox must not change under the webhooks it has already signed.
-        var sandboxSecrets = SandboxWebhookSecrets.Generate();
         builder.Services.AddOptions<AdyenOptions>().BindConfiguration(AdyenOptions.Section)
-            .PostConfigure(options => ApplyDefaults(options, builder.Environment, sandboxSecrets))
+            .PostConfigure(options => ApplyDefaults(options, builder.Environment))
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AdyenOptions>, AdyenOptionsValidator>();
         builder.Services.AddAdyenCheckoutClient();
@@ -68,7 +64,8 @@ public static class AdyenRegistration
         && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Delete
             || request.Headers.Contains(AdyenCheckoutClient.IdempotencyKeyHeader));
 
-    private static void ApplyDefaults(AdyenOptions options, IHostEnvironment environment, SandboxWebhookSecrets sandboxSecrets)
+    /// <remarks>The sandbox adds its own webhook secrets after these (<c>AddAdyenSandbox</c>).</remarks>
+    private static void ApplyDefaults(AdyenOptions options, IHostEnvironment environment)
     {
         if (options.Mode is null && environment.IsDevelopment())
             options.Mode = AdyenMode.Sandbox;
@@ -76,7 +73,6 @@ public static class AdyenRegistration
         {
             options.ApiKey ??= AdyenOptions.SandboxApiKey;
             options.MerchantAccount ??= AdyenOptions.SandboxMerchantAccount;
-            sandboxSecrets.ApplyTo(options);
         }
     }
 }

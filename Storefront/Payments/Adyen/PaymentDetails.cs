@@ -18,23 +18,7 @@ public sealed record PaymentCompletionDetails
     public string? Payload { get; init; }
 }
 
-public sealed record PaymentDetailsResponse
+public sealed record PaymentDetailsResponse : PaymentOutcome
 {
-    public PaymentResultCode ResultCode { get; init; }
-
-    public string? PspReference { get; init; }
-
-    public string? MerchantReference { get; init; }
-
-    public Amount? Amount { get; init; }
-
-    public string? RefusalReason { get; init; }
-
-    public string? RefusalReasonCode { get; init; }
-
-    public IReadOnlyDictionary<string, string>? AdditionalData { get; init; }
-
-    public ResponsePaymentMethod? PaymentMethod { get; init; }
-
     public string? ShopperLocale { get; init; }
 }

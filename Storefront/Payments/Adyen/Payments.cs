@@ -97,7 +97,7 @@ public sealed record LineItem
 public sealed record ShopperName(string FirstName, string LastName);
 
 /// <summary>A billing address; all but <see cref="StateOrProvince"/> are required by Adyen.</summary>
-public sealed record Address
+public record Address
 {
     public required string Street { get; init; }
 
@@ -113,33 +113,20 @@ public sealed record Address
     public string? StateOrProvince { get; init; }
 }
 
-public sealed record DeliveryAddress
+/// <summary>Where the goods go: an <see cref="Address"/> with the recipient's name.</summary>
+public sealed record DeliveryAddress : Address
 {
-    public required string Street { get; init; }
-
-    public required string HouseNumberOrName { get; init; }
-
-    public required string PostalCode { get; init; }
-
-    public required string City { get; init; }
-
-    public required string Country { get; init; }
-
-    public string? StateOrProvince { get; init; }
-
     public string? FirstName { get; init; }
 
     public string? LastName { get; init; }
 }
 
-public sealed record PaymentResponse
+/// <summary>What <c>/payments</c> and <c>/payments/details</c> both answer about the payment.</summary>
+public abstract record PaymentOutcome
 {
     public PaymentResultCode ResultCode { get; init; }
 
-    /// <summary>What the shopper must do next; a <c>redirect</c> for KakaoPay.</summary>
-    public CheckoutAction? Action { get; init; }
-
-    /// <summary>Absent for redirects: Adyen gives it in the <c>/payments/details</c> response.</summary>
+    /// <summary>Absent from <c>/payments</c> for redirects: Adyen gives it in the <c>/payments/details</c> response.</summary>
     public string? PspReference { get; init; }
 
     public string? MerchantReference { get; init; }
@@ -153,6 +140,12 @@ public sealed record PaymentResponse
     public IReadOnlyDictionary<string, string>? AdditionalData { get; init; }
 
     public ResponsePaymentMethod? PaymentMethod { get; init; }
+}
+
+public sealed record PaymentResponse : PaymentOutcome
+{
+    /// <summary>What the shopper must do next; a <c>redirect</c> for KakaoPay.</summary>
+    public CheckoutAction? Action { get; init; }
 }
 
 /// <summary>

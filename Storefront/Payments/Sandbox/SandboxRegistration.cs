@@ -35,6 +35,15 @@ public static class SandboxRegistration
             .Validate(o => IsHttpUrlOrEmpty(o.TokenWebhookUrl),
                 "Adyen:Sandbox:TokenWebhookUrl must be an absolute http(s) URL, or empty for this app's /webhooks/adyen/tokens.")
             .ValidateOnStart();
+        // Made once here, not in the post-configure: options are rebuilt when the configuration reloads, and the
+        // webhook secrets of a running sandbox must not change under the webhooks it has already signed. Registered
+        // after AddAdyen's defaults, which settle the mode first.
+        var secrets = SandboxWebhookSecrets.Generate();
+        builder.Services.PostConfigure<AdyenOptions>(options =>
+        {
+            if (options.Mode == AdyenMode.Sandbox)
+                secrets.ApplyTo(options);
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AdyenSandbox>();
         // No resilience handler: the delivery retries on Adyen's own schedule, and a redirect is not an acceptance.

@@ -1,4 +1,4 @@
-using Storefront.Data;
+using Storefront.Background;
 
 namespace Storefront.Payments.Adyen.Webhooks;
 
@@ -32,10 +32,8 @@ public enum WebhookStatus
 /// The webhook inbox: every authenticated message is stored here, raw, under a unique key, before Adyen gets its
 /// 2xx; a background worker applies it later. Nothing acknowledged is ever lost (F06).
 /// </summary>
-public sealed class WebhookMessage : IVersioned
+public sealed class WebhookMessage : LeasedRow
 {
-    public const int MaxErrorLength = 2000;
-
     private WebhookMessage()
     {
     }
@@ -53,7 +51,7 @@ public sealed class WebhookMessage : IVersioned
         Live = live;
         Body = body;
         ReceivedAt = receivedAt;
-        NextAttemptAt = receivedAt;
+        DueAt(receivedAt);
         Status = WebhookStatus.Pending;
     }
 
@@ -69,8 +67,6 @@ public sealed class WebhookMessage : IVersioned
         new(WebhookKind.Tokenization, $"token:{notification.EventId}:{notification.Type}", notification.Type!,
             pspReference: notification.EventId, originalReference: null, merchantReference: null,
             success: null, live, rawBody, receivedAt);
-
-    public long Id { get; private set; }
 
     public WebhookKind Kind { get; private set; }
 
@@ -100,26 +96,13 @@ public sealed class WebhookMessage : IVersioned
 
     public WebhookStatus Status { get; set; }
 
-    /// <summary>How many times the worker tried it.</summary>
-    public int Attempts { get; set; }
-
-    public DateTime NextAttemptAt { get; set; }
-
-    /// <summary>The worker instance holding it, until <see cref="LeaseExpiresAt"/>: several nodes share one inbox.</summary>
-    public string? LeaseOwner { get; set; }
-
-    public DateTime? LeaseExpiresAt { get; set; }
-
-    /// <summary>Why the last try failed, or why the row is Unmatched. Never holds a secret.</summary>
-    public string? LastError { get; set; }
-
     /// <summary>
     /// When its effect on the order was saved. A row can be applied but not yet Processed when a follow-up (an
     /// automatic refund sent to Adyen) failed: the retry then only repeats the follow-up.
     /// </summary>
-    public DateTime? AppliedAt { get; set; }
+    public DateTime? AppliedAt { get; private set; }
 
-    public DateTime? ProcessedAt { get; set; }
+    public DateTime? ProcessedAt { get; private set; }
 
     /// <summary>The merchandiser who last sent this message back to the worker (<see cref="Reprocess"/>).</summary>
     public string? ReprocessedBy { get; private set; }
@@ -138,24 +121,10 @@ public sealed class WebhookMessage : IVersioned
         if (!CanReprocess)
             throw new InvalidOperationException($"Webhook message {Id} is {Status}: only failed, poisoned or unmatched messages can be reprocessed.");
         Status = WebhookStatus.Pending;
-        Attempts = 0;
-        NextAttemptAt = now;
-        LeaseOwner = null;
-        LeaseExpiresAt = null;
+        DueAt(now, freshTries: true);
+        ReleaseLease();
         ReprocessedBy = reprocessedBy;
         ReprocessedAt = now;
-    }
-
-    public long Version { get; set; }
-
-    public bool IsLeasedBy(string owner) => LeaseOwner == owner;
-
-    /// <summary>Takes the row for one try; saved under optimistic concurrency, so only one worker wins it.</summary>
-    public void Claim(string owner, DateTime now, TimeSpan leaseDuration)
-    {
-        LeaseOwner = owner;
-        LeaseExpiresAt = now + leaseDuration;
-        Attempts++;
     }
 
     public void MarkApplied(DateTime now) => AppliedAt ??= now;
@@ -167,24 +136,13 @@ public sealed class WebhookMessage : IVersioned
             throw new ArgumentOutOfRangeException(nameof(status), status, "A row completes as Processed or Unmatched.");
         Status = status;
         ProcessedAt = now;
-        LastError = reason;
+        RecordError(reason);
         ReleaseLease();
     }
 
     /// <summary>The try failed: retried after <paramref name="retryDelay"/>, or Poisoned once it has had <paramref name="maxAttempts"/> tries.</summary>
-    public void Fail(string error, DateTime now, TimeSpan retryDelay, int maxAttempts)
-    {
-        Status = Attempts >= maxAttempts ? WebhookStatus.Poisoned : WebhookStatus.Failed;
-        LastError = error.Length > MaxErrorLength ? error[..MaxErrorLength] : error;
-        NextAttemptAt = now + retryDelay;
-        ReleaseLease();
-    }
+    public void Fail(string error, DateTime now, TimeSpan retryDelay, int maxAttempts) =>
+        Status = RecordFailure(error, now, retryDelay, maxAttempts) ? WebhookStatus.Poisoned : WebhookStatus.Failed;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    private void ReleaseLease()
-    {
-        LeaseOwner = null;
-        LeaseExpiresAt = null;
-    }
 }

@@ -12,8 +12,6 @@ public static class WebhookRegistration
     {
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.MaxRetryDelay >= o.RetryDelay,
-                "Adyen:Webhooks:MaxRetryDelay must not be shorter than Adyen:Webhooks:RetryDelay.")
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddScoped<WebhookInbox>();

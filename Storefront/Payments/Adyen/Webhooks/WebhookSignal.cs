@@ -1,4 +1,4 @@
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Payments.Adyen.Webhooks;
 

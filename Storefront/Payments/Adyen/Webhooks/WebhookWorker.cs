@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Storefront.Shared;
+using Storefront.Background;
 
 namespace Storefront.Payments.Adyen.Webhooks;
 
@@ -16,9 +16,7 @@ public sealed partial class WebhookWorker(
 {
     protected override string Name => "Webhook worker";
 
-    protected override int BatchSize => options.Value.BatchSize;
-
-    protected override TimeSpan PollInterval => options.Value.PollInterval;
+    protected override LeasedQueueOptions Settings => options.Value;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Storefront.Payments.Adyen;
 
-namespace Storefront.Tests.Payments.Webhooks;
+namespace Storefront.Tests.Payments.Sandbox;
 
 /// <summary>Sandbox mode with no webhook secrets configured: random ones, made at start, shared by the receivers and the sandbox.</summary>
 public sealed class SandboxWebhookSecretsTests

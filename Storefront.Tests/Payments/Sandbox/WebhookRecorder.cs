@@ -18,7 +18,7 @@ namespace Storefront.Tests.Payments.Sandbox;
 /// every request and answers 200, or what a script says for the requests it matches (a status, or
 /// <see cref="Hang"/>: no answer until the caller gives up).
 /// </summary>
-public sealed class WebhookReceiver : IDisposable
+public sealed class WebhookRecorder : IDisposable
 {
     public const int Hang = 0;
 
@@ -34,7 +34,7 @@ public sealed class WebhookReceiver : IDisposable
     private readonly CancellationTokenSource _stopping = new();
     private TaskCompletionSource _arrived = NewSignal();
 
-    private WebhookReceiver(WebApplication app) => _app = app;
+    private WebhookRecorder(WebApplication app) => _app = app;
 
     /// <summary>The receiver's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseAddress { get; private set; } = null!;
@@ -48,13 +48,13 @@ public sealed class WebhookReceiver : IDisposable
         get { lock (_gate) return _received.ToArray(); }
     }
 
-    public static WebhookReceiver Start()
+    public static WebhookRecorder Start()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var receiver = new WebhookReceiver(app);
+        var receiver = new WebhookRecorder(app);
         app.MapPost("/{**path}", receiver.ReceiveAsync);
         app.Start();
         receiver.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
@@ -145,7 +145,7 @@ public sealed record ReceivedWebhook(string Path, byte[] RawBody, string Authori
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The status the receiver answered, or <see cref="WebhookReceiver.Hang"/>.</summary>
+    /// <summary>The status the receiver answered, or <see cref="WebhookRecorder.Hang"/>.</summary>
     public int Answer { get; init; }
 
     public string Body => Encoding.UTF8.GetString(RawBody);

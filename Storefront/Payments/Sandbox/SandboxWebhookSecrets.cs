@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 
-namespace Storefront.Payments.Adyen.Webhooks;
+using Storefront.Payments.Adyen;
+
+namespace Storefront.Payments.Sandbox;
 
 /// <summary>
 /// Webhook secrets for Sandbox mode when none are configured: random, made once per process at start, never

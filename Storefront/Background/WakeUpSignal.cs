@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Storefront.Shared;
+namespace Storefront.Background;
 
 /// <summary>
 /// Wakes a polling worker on this node as soon as there is work for it (a row it will find in the database), so the

@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 using Storefront.Notifications;
-using Storefront.Orders;
 
-namespace Storefront.Admin;
+namespace Storefront.Orders;
 
 /// <summary>
 /// The merchandiser's actions on an order. Each goes through the order's state machine, which refuses illegal
@@ -11,12 +10,16 @@ namespace Storefront.Admin;
 /// saved as "requested" BEFORE Adyen is called, under a reference that is also the idempotency key, so a retry or a
 /// "Send again" can never give money back twice; they stay requested until Adyen's webhook confirms or rejects them (F11, F21).
 /// </summary>
-/// <remarks>The service owns its unit of work: it clears the context's change tracker before each try.</remarks>
+/// <remarks>Each action is a <see cref="UnitOfWork"/> of its own on the scope's context.</remarks>
 public sealed partial class OrderManagement(
-    StorefrontDbContext db, ModificationSender sender, PaymentFinalizer finalizer, EmailQueue emails, TimeProvider time, ILogger<OrderManagement> logger)
+    StorefrontDbContext db,
+    ModificationSender sender,
+    PaymentFinalizer finalizer,
+    OrderEmails emails,
+    EmailQueue queue,
+    TimeProvider time,
+    ILogger<OrderManagement> logger)
 {
-    private const int MaxTries = 5;
-
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>The order with everything the detail page shows, tracked.</summary>
@@ -69,19 +72,19 @@ public sealed partial class OrderManagement(
     }
 
     /// <summary>Sends a requested refund or cancellation to Adyen again: same reference, same idempotency key, so it is safe.</summary>
-    public async Task<ActionOutcome> SendAgainAsync(string number, string reference, CancellationToken cancellationToken)
-    {
-        db.ChangeTracker.Clear();
-        var order = await FindAsync(number, cancellationToken);
-        var modification = order?.Modifications.FirstOrDefault(m => m.Reference == reference);
-        if (modification is null)
-            return ActionOutcome.Refused($"Order {number} has no refund or cancellation {reference}.");
-        if (modification.Status != ModificationStatus.Requested)
-            return ActionOutcome.Refused($"{Describe(modification)} is already {modification.Status.ToString().ToLowerInvariant()}: there is nothing to send.");
-        if (modification.PspReference is not null)
-            return ActionOutcome.Refused($"Adyen already received {Describe(modification)}; it is waiting for Adyen's confirmation.");
-        return await SubmitAsync(modification, cancellationToken);
-    }
+    public Task<ActionOutcome> SendAgainAsync(string number, string reference, CancellationToken cancellationToken) =>
+        db.UnitOfWorkAsync(async () =>
+        {
+            var order = await FindAsync(number, cancellationToken);
+            var modification = order?.Modifications.FirstOrDefault(m => m.Reference == reference);
+            if (modification is null)
+                return ActionOutcome.Refused($"Order {number} has no refund or cancellation {reference}.");
+            if (modification.Status != ModificationStatus.Requested)
+                return ActionOutcome.Refused($"{Describe(modification)} is already {modification.Status.ToString().ToLowerInvariant()}: there is nothing to send.");
+            if (!modification.CanSendAgain)
+                return ActionOutcome.Refused($"Adyen already received {Describe(modification)}; it is waiting for Adyen's confirmation.");
+            return await SubmitAsync(modification, cancellationToken);
+        }, RetryOn.Never);
 
     /// <summary>Queues a Failed e-mail of the order again, for a fresh set of tries; refused for any other status.</summary>
     public Task<ActionOutcome> SendEmailAgainAsync(string number, long emailId, string actor, CancellationToken cancellationToken) =>
@@ -92,7 +95,7 @@ public sealed partial class OrderManagement(
             if (!email.SendAgain(Now))
                 throw new OrderStateException($"The {email.Kind} e-mail is {email.Status.ToString().ToLowerInvariant()}: only a failed e-mail can be sent again.");
             order.RecordEmailSentAgain(email.Kind.ToString(), actor, Now);
-            emails.WakeSenderAfterSave();
+            queue.WakeSenderAfterSave();
             return $"The {email.Kind} e-mail is queued to be sent again.";
         }, cancellationToken);
 
@@ -121,11 +124,10 @@ public sealed partial class OrderManagement(
     private Task<ActionOutcome> ChangeAsync(string number, Func<Order, string> change, CancellationToken cancellationToken) =>
         ChangeAsync(number, order => Task.FromResult(change(order)), cancellationToken);
 
-    private async Task<ActionOutcome> ChangeAsync(string number, Func<Order, Task<string>> change, CancellationToken cancellationToken)
-    {
-        for (var tryNumber = 1; ; tryNumber++)
+    private Task<ActionOutcome> ChangeAsync(string number, Func<Order, Task<string>> change, CancellationToken cancellationToken) =>
+        // A webhook or another merchandiser moved the order: the unit reads it again and decides again.
+        db.UnitOfWorkAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             var order = await FindAsync(number, cancellationToken);
             if (order is null)
                 return ActionOutcome.Refused($"There is no order {number}.");
@@ -138,29 +140,21 @@ public sealed partial class OrderManagement(
             {
                 return ActionOutcome.Refused(ex.Message);
             }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return ActionOutcome.Done(message);
-            }
-            catch (DbUpdateConcurrencyException) when (tryNumber < MaxTries)
-            {
-                // A webhook or another merchandiser moved the order: read it again and decide again.
-            }
-        }
-    }
+            await db.SaveChangesAsync(cancellationToken);
+            return ActionOutcome.Done(message);
+        });
 
     /// <summary>
     /// Saves a new refund or reversal (or, for an unpaid cancellation, the cancelled order) before anything is sent.
     /// The form's one-time key is looked up first, and again when the save collides, so a double click finds the
     /// modification the first click made.
     /// </summary>
-    private async Task<Requested> RequestModificationAsync(string number, string submitKey,
-        Func<Order, Task<PaymentModification?>> request, CancellationToken cancellationToken)
-    {
-        for (var tryNumber = 1; ; tryNumber++)
+    private Task<Requested> RequestModificationAsync(string number, string submitKey,
+        Func<Order, Task<PaymentModification?>> request, CancellationToken cancellationToken) =>
+        // The same form came in twice at once (the submit key is unique), or a webhook moved the order: the next turn
+        // finds the first submit's modification, or decides again on fresh data.
+        db.UnitOfWorkAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             if (await FindBySubmitKeyAsync(submitKey, cancellationToken) is { } submitted)
                 return AlreadyRequested(submitted);
             var order = await FindAsync(number, cancellationToken);
@@ -175,20 +169,11 @@ public sealed partial class OrderManagement(
             {
                 return new Requested(ActionOutcome.Refused(ex.Message), null, false);
             }
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                if (modification is not null)
-                    LogRequested(logger, modification.Kind, modification.Reference);
-                return new Requested(ActionOutcome.Done(""), modification, IsNew: true);
-            }
-            catch (DbUpdateException) when (tryNumber < MaxTries)
-            {
-                // The same form came in twice at once (the submit key is unique), or a webhook moved the order:
-                // the next turn finds the first submit's modification, or decides again on fresh data.
-            }
-        }
-    }
+            await db.SaveChangesAsync(cancellationToken);
+            if (modification is not null)
+                LogRequested(logger, modification.Kind, modification.Reference);
+            return new Requested(ActionOutcome.Done(""), modification, IsNew: true);
+        }, RetryOn.ConflictOrDuplicate);
 
     private static Requested AlreadyRequested(PaymentModification modification) =>
         new(ActionOutcome.Done($"{Describe(modification)} was already requested by this form; nothing more was sent."), modification, false);

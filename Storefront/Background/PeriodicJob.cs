@@ -1,4 +1,4 @@
-namespace Storefront.Shared;
+namespace Storefront.Background;
 
 /// <summary>Work that a node does on a timer, in a fresh DI scope each round (expiry, resending …).</summary>
 public interface IPeriodicJob

@@ -1,4 +1,4 @@
-namespace Storefront.Shared;
+namespace Storefront.Background;
 
 /// <summary>
 /// Works off a table of due rows that every node shares (the webhook inbox, the e-mail outbox): claims a batch under
@@ -15,11 +15,10 @@ public abstract class LeasedQueueWorker(IServiceScopeFactory scopes, WakeUpSigna
     /// <summary>What the logs call this worker, e.g. "Webhook worker".</summary>
     protected abstract string Name { get; }
 
-    protected abstract int BatchSize { get; }
+    /// <summary>Its batch size and poll interval, read at every round.</summary>
+    protected abstract LeasedQueueOptions Settings { get; }
 
-    protected abstract TimeSpan PollInterval { get; }
-
-    /// <summary>Leases up to <see cref="BatchSize"/> due rows to <see cref="Owner"/>; returns their ids.</summary>
+    /// <summary>Leases up to a batch of due rows to <see cref="Owner"/> (<see cref="LeasedQueue.ClaimDueAsync"/>); returns their ids.</summary>
     protected abstract Task<IReadOnlyList<long>> ClaimDueAsync(IServiceProvider services, CancellationToken cancellationToken);
 
     /// <summary>Handles one claimed row; it checks that the lease is still <see cref="Owner"/>'s.</summary>
@@ -39,8 +38,8 @@ public abstract class LeasedQueueWorker(IServiceScopeFactory scopes, WakeUpSigna
             {
                 LeasedQueueLog.RoundFailed(logger, Name, ex);
             }
-            if (claimed < BatchSize)
-                await signal.WaitAsync(PollInterval, time, stoppingToken);
+            if (claimed < Settings.BatchSize)
+                await signal.WaitAsync(Settings.PollInterval, time, stoppingToken);
         }
     }
 

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Storefront.Data;
+
+namespace Storefront.Catalog;
+
+/// <summary>Units of one product, e.g. an order line's.</summary>
+public readonly record struct StockLine(int ProductId, int Quantity);
+
+/// <summary>
+/// Puts units back on sale: the way other rooms (an order that expired, failed or was cancelled) give stock back
+/// without touching product rows themselves. The change is tracked on the scope's context and saved by the caller with
+/// the change that causes it, so it happens once; a product changed meanwhile makes that save collide on its version,
+/// and the caller's unit of work reads it again.
+/// </summary>
+public sealed class ProductStock(StorefrontDbContext db)
+{
+    public async Task ReleaseAsync(IReadOnlyCollection<StockLine> lines, CancellationToken cancellationToken)
+    {
+        var productIds = lines.Select(l => l.ProductId).ToList();
+        var products = await db.Products.Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        foreach (var line in lines)
+        {
+            // A product deleted since the order was placed has nothing to take its units back.
+            if (products.TryGetValue(line.ProductId, out var product))
+                product.ReleaseStock(line.Quantity);
+        }
+    }
+}
