@@ -4,6 +4,7 @@ using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Checkout;
 using Storefront.Data;
+using Storefront.Localization;
 using Storefront.Notifications;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddStorefrontData();
 builder.AddStorefrontWeb();
+builder.AddStorefrontLocalization();
 builder.AddAccounts();
 builder.AddAdyen();
 builder.AddAdyenWebhooks();
@@ -28,6 +30,7 @@ builder.AddNotifications();
 
 var app = builder.Build();
 
+app.UseStorefrontLocalization();
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
 app.MapAdyenWebhooks();

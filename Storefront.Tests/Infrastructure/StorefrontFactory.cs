@@ -122,8 +122,12 @@ public class StorefrontFactory : WebApplicationFactory<Program>
             builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock));
     }
 
-    /// <summary>A client that keeps cookies like a browser and shows redirects instead of following them.</summary>
-    public Browser CreateBrowser(bool followRedirects = false)
+    /// <summary>
+    /// A client that keeps cookies like a browser and shows redirects instead of following them. It speaks English
+    /// (<c>Accept-Language: en</c>) unless told another <paramref name="acceptLanguage"/>, or none with null, so that a
+    /// test in the Korean market reads the English words it asserts on.
+    /// </summary>
+    public Browser CreateBrowser(bool followRedirects = false, string? acceptLanguage = "en")
     {
         // A plain socket client, not CreateClient(): on Kestrel the factory's client follows redirects
         // whatever WebApplicationFactoryClientOptions.AllowAutoRedirect says.
@@ -133,7 +137,10 @@ public class StorefrontFactory : WebApplicationFactory<Program>
             UseCookies = true,
             CookieContainer = new CookieContainer(),
         };
-        return new Browser(new HttpClient(handler) { BaseAddress = BaseAddress });
+        var client = new HttpClient(handler) { BaseAddress = BaseAddress };
+        if (acceptLanguage is not null)
+            client.DefaultRequestHeaders.Add("Accept-Language", acceptLanguage);
+        return new Browser(client);
     }
 
     /// <summary>
