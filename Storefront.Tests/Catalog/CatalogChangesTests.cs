@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Storefront.Catalog;
 using Storefront.Data;
+using Storefront.Localization;
 using Storefront.Shared;
 using Storefront.Tests.Infrastructure;
 
@@ -63,11 +64,38 @@ public sealed class CatalogChangesTests(StorefrontFactory app) : IClassFixture<S
         Assert.Equal(version + 1, saved.Version);
     }
 
+    [Fact]
+    public async Task A_product_written_in_one_language_shows_it_to_readers_of_the_other_and_is_found_by_it()
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var category = await db.Categories.OrderBy(c => c.SortOrder).FirstAsync();
+            var englishOnly = new Product("english-only-kettle", new LocalizedText(null, "Iron Kettle"), new LocalizedText(null, "Cast iron."), category, 5);
+            var koreanOnly = new Product("korean-only-tray", new LocalizedText("옻칠 쟁반", null), new LocalizedText("옻칠한 나무 쟁반.", null), category, 5);
+            foreach (var product in new[] { englishOnly, koreanOnly })
+            {
+                product.SetPrice(new Money(30_000, "KRW"));
+                product.SetPrice(new Money(2_500, "USD"));
+                db.Products.Add(product);
+            }
+            await db.SaveChangesAsync();
+        });
+        using var korean = app.CreateBrowser(acceptLanguage: "ko-KR");
+        using var english = app.CreateBrowser(acceptLanguage: "en");
+
+        Assert.Equal("Iron Kettle", (await korean.GetAsync("/products/english-only-kettle")).Document.QuerySelector("h1").Text());
+        Assert.Equal("Cast iron.", (await korean.GetAsync("/products/english-only-kettle")).Document.QuerySelector(".product-detail-description p").Text());
+        Assert.Equal("옻칠 쟁반", (await english.GetAsync("/products/korean-only-tray")).Document.QuerySelector("h1").Text());
+        Assert.Equal("korean-only-tray", Assert.Single(CatalogPage.Cards(await english.GetAsync("/products?q=옻칠"))).Slug);
+        Assert.Equal("english-only-kettle", Assert.Single(CatalogPage.Cards(await korean.GetAsync("/products?q=iron kettle"))).Slug);
+    }
+
     private Task AddProductAsync(string slug, string name, bool published, Money[] prices) =>
         app.WithDbAsync(async db =>
         {
             var category = await db.Categories.OrderBy(c => c.SortOrder).FirstAsync();
-            var product = new Product(slug, name, $"{name}, made for this test.", category, stock: 10, isPublished: published);
+            var product = new Product(slug, new LocalizedText(null, name), new LocalizedText(null, $"{name}, made for this test."), category,
+                stock: 10, isPublished: published);
             foreach (var price in prices)
                 product.SetPrice(price);
             db.Products.Add(product);

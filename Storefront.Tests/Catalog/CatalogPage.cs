@@ -28,6 +28,11 @@ internal static class CatalogPage
 
     public static string Text(this IElement? element) => element?.TextContent.Trim() ?? "";
 
+    /// <summary>Whether the product's name or description, in either language, contains <paramref name="term"/> (ignoring case).</summary>
+    public static bool Mentions(this Product product, string term) =>
+        new[] { product.Names.Ko, product.Names.En, product.Descriptions.Ko, product.Descriptions.En }
+            .Any(text => text?.Contains(term, StringComparison.OrdinalIgnoreCase) == true);
+
     public static Task<List<Product>> PublishedProductsAsync(this StorefrontFactory app) =>
         app.WithDbAsync(db => db.Products.AsNoTracking()
             .Include(p => p.Category).Include(p => p.Prices)

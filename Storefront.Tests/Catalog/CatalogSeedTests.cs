@@ -25,13 +25,34 @@ public sealed class CatalogSeedTests(StorefrontFactory app) : IClassFixture<Stor
         Assert.Contains(products, p => p.IsFeatured);
         foreach (var product in products)
         {
-            Assert.False(string.IsNullOrWhiteSpace(product.Description));
+            Assert.False(string.IsNullOrWhiteSpace(product.Descriptions.En));
             Assert.Equal(Market.Currencies.Order(), product.Prices.Select(p => p.Currency).Order());
             var image = await browser.Client.GetAsync(product.ImagePath);
             Assert.True(image.StatusCode == HttpStatusCode.OK, $"{product.ImagePath} is not served.");
             Assert.Equal("image/svg+xml", image.Content.Headers.ContentType?.MediaType);
-            Assert.Contains($"<title>{System.Security.SecurityElement.Escape(product.Name)}</title>", await image.Content.ReadAsStringAsync());
+            Assert.Contains($"<title>{System.Security.SecurityElement.Escape(product.Names.En)}</title>", await image.Content.ReadAsStringAsync());
         }
+    }
+
+    [Fact]
+    public async Task Every_demo_product_and_category_is_written_in_korean_and_in_english()
+    {
+        var products = await app.PublishedProductsAsync();
+        var categories = await app.WithDbAsync(db => db.Categories.AsNoTracking().ToListAsync());
+        var texts = products.SelectMany(p => new[] { (p.Slug, p.Names), (p.Slug, p.Descriptions) })
+            .Concat(categories.Select(c => (c.Slug, c.Names)))
+            .ToList();
+
+        Assert.NotEmpty(categories);
+        Assert.All(texts, text =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(text.Item2.En), $"{text.Slug} has no English");
+            // Korean as Korean shops write it: in Hangul, not the English spelled out.
+            var korean = text.Item2.Ko ?? "";
+            Assert.True(korean.Count(IsHangul) > korean.Count(char.IsAsciiLetter), $"{text.Slug}: '{korean}' is not Korean");
+            Assert.NotEqual(text.Item2.En, text.Item2.Ko);
+        });
+        Assert.Equal(products.Count, products.Select(p => p.Names.Ko).Distinct().Count());
     }
 
     [Fact]
@@ -67,4 +88,6 @@ public sealed class CatalogSeedTests(StorefrontFactory app) : IClassFixture<Stor
     private Task<(int Categories, int Products, int Prices)> CountsAsync() =>
         app.WithDbAsync(async db => (
             await db.Categories.CountAsync(), await db.Products.CountAsync(), await db.ProductPrices.CountAsync()));
+
+    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 }

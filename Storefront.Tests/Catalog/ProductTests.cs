@@ -1,12 +1,17 @@
+using System.Globalization;
 using Storefront.Catalog;
+using Storefront.Localization;
 using Storefront.Shared;
+using Storefront.Tests.Localization;
 
 namespace Storefront.Tests.Catalog;
 
 public sealed class ProductTests
 {
     private static Product NewProduct(int stock) =>
-        new("green-tea", "Green Tea", "Pan-fired leaves.", new Category("tea", "Tea", 1), stock);
+        new("green-tea", new LocalizedText("녹차", "Green Tea"), new LocalizedText("덖은 잎.", "Pan-fired leaves."), Tea, stock);
+
+    private static readonly Category Tea = new("tea", new LocalizedText("차", "Tea"), 1);
 
     [Fact]
     public void Reserving_takes_units_out_of_stock_down_to_zero()
@@ -93,14 +98,49 @@ public sealed class ProductTests
     [InlineData("../etc")]
     [InlineData("")]
     public void Slugs_that_do_not_belong_in_a_url_are_refused(string slug) =>
-        Assert.Throws<ArgumentException>(() => new Product(slug, "Green Tea", "Leaves.", new Category("tea", "Tea", 1), 1));
+        Assert.Throws<ArgumentException>(() => new Product(slug, new LocalizedText(null, "Green Tea"), new LocalizedText(null, "Leaves."), Tea, 1));
 
     [Fact]
-    public void Stock_is_described_to_the_shopper()
+    public void Stock_is_described_to_the_shopper_in_their_language()
     {
-        Assert.Equal("In stock", StockStatus.Of(StockStatus.LowStockThreshold + 1).Label);
-        Assert.Equal($"Only {StockStatus.LowStockThreshold} left", StockStatus.Of(StockStatus.LowStockThreshold).Label);
-        Assert.Equal("Only 1 left", StockStatus.Of(1).Label);
-        Assert.Equal("Out of stock", StockStatus.Of(0).Label);
+        var localizer = TestLocalizers.Shared;
+        using (Cultures.Use(Cultures.English))
+        {
+            Assert.Equal("In stock", StockStatus.Of(StockStatus.LowStockThreshold + 1, localizer).Label);
+            Assert.Equal($"Only {StockStatus.LowStockThreshold} left", StockStatus.Of(StockStatus.LowStockThreshold, localizer).Label);
+            Assert.Equal("Only 1 left", StockStatus.Of(1, localizer).Label);
+            Assert.Equal("Out of stock", StockStatus.Of(0, localizer).Label);
+        }
+        using (Cultures.Use(Cultures.Korean))
+        {
+            Assert.Equal("재고 있음", StockStatus.Of(StockStatus.LowStockThreshold + 1, localizer).Label);
+            Assert.Equal("1개 남음", StockStatus.Of(1, localizer).Label);
+            Assert.Equal("품절", StockStatus.Of(0, localizer).Label);
+        }
+    }
+
+    [Fact]
+    public void A_name_is_shown_in_the_readers_language_and_else_in_the_other()
+    {
+        var both = new LocalizedText("녹차", "Green Tea");
+        var englishOnly = new LocalizedText(null, "Green Tea");
+        var koreanOnly = new LocalizedText(" 녹차 ", "   ");
+
+        Assert.Equal(("녹차", "Green Tea"), (both.In(Cultures.Korean), both.In(Cultures.English)));
+        Assert.Equal(("Green Tea", "Green Tea"), (englishOnly.In(Cultures.Korean), englishOnly.In(Cultures.English)));
+        Assert.Equal(("녹차", "녹차", (string?)null), (koreanOnly.In(Cultures.Korean), koreanOnly.In(CultureInfo.GetCultureInfo("fr-FR")), (string?)koreanOnly.En));
+        using (Cultures.Use(Cultures.Korean))
+            Assert.Equal("녹차", NewProduct(stock: 1).Name);
+        using (Cultures.Use(Cultures.English))
+            Assert.Equal("Pan-fired leaves.", NewProduct(stock: 1).Description);
+    }
+
+    [Fact]
+    public void A_text_needs_one_language_at_least_and_fits_its_column_in_each()
+    {
+        Assert.Throws<ArgumentException>(() => new LocalizedText(null, " "));
+        Assert.Throws<ArgumentException>(() => new Category("tea", new LocalizedText(new string('차', Category.NameMaxLength + 1), "Tea"), 1));
+        Assert.Throws<ArgumentException>(() =>
+            new Product("tea", new LocalizedText("녹차", new string('a', Product.NameMaxLength + 1)), new LocalizedText(null, "Leaves."), Tea, 1));
     }
 }

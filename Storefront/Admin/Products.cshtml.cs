@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
+using Storefront.Localization;
 using Storefront.Shared;
 
 namespace Storefront.Admin;
@@ -24,15 +26,16 @@ public sealed class ProductListModel(StorefrontDbContext db) : PageModel
         PageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
         PageNumber = int.TryParse(Request.Query["page"], out var page) ? Math.Clamp(page, 1, PageCount) : 1;
         Products = await db.Products.AsNoTracking()
-            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .OrderByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new ProductRow(p.Slug, p.Name, p.Category.Name, p.Stock, p.IsPublished,
+            .Select(p => new ProductRow(p.Slug, p.Names, p.Category.Names, p.Stock, p.IsPublished,
                 p.Prices.Select(price => new Money(price.Amount, price.Currency)).ToList()))
             .ToListAsync(cancellationToken);
     }
 }
 
-public sealed record ProductRow(string Slug, string Name, string Category, int Stock, bool IsPublished, IReadOnlyList<Money> Prices)
+/// <summary>A product as listed; its texts in both languages, shown in the merchandiser's.</summary>
+public sealed record ProductRow(string Slug, LocalizedText Name, LocalizedText Category, int Stock, bool IsPublished, IReadOnlyList<Money> Prices)
 {
     public Money? PriceIn(string currency) => Prices.Where(p => p.Currency == currency).Select(p => (Money?)p).FirstOrDefault();
 }

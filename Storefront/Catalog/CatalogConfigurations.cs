@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Storefront.Localization;
 
 namespace Storefront.Catalog;
 
@@ -9,7 +10,8 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
     {
         builder.Property(c => c.Slug).HasMaxLength(Category.SlugMaxLength).IsRequired();
         builder.HasIndex(c => c.Slug).IsUnique();
-        builder.Property(c => c.Name).HasMaxLength(Category.NameMaxLength).IsRequired();
+        builder.ComplexProperty(c => c.Names, names => names.HasLanguageColumns("Name", Category.NameMaxLength));
+        builder.Ignore(c => c.Name);
     }
 }
 
@@ -19,8 +21,10 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     {
         builder.Property(p => p.Slug).HasMaxLength(Product.SlugMaxLength).IsRequired();
         builder.HasIndex(p => p.Slug).IsUnique();
-        builder.Property(p => p.Name).HasMaxLength(Product.NameMaxLength).IsRequired();
-        builder.Property(p => p.Description).HasMaxLength(Product.DescriptionMaxLength).IsRequired();
+        builder.ComplexProperty(p => p.Names, names => names.HasLanguageColumns("Name", Product.NameMaxLength));
+        builder.ComplexProperty(p => p.Descriptions, descriptions => descriptions.HasLanguageColumns("Description", Product.DescriptionMaxLength));
+        builder.Ignore(p => p.Name);
+        builder.Ignore(p => p.Description);
         builder.Property(p => p.ImagePath).HasMaxLength(300).IsRequired();
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);

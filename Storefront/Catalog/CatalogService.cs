@@ -1,11 +1,13 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
+using Storefront.Localization;
 
 namespace Storefront.Catalog;
 
 /// <summary>
 /// What shoppers can see of the catalog: published products only, each loaded with its price in the
-/// shopper's currency (and no other), read without tracking.
+/// shopper's currency (and no other), read without tracking. Names sort in the shopper's language.
 /// </summary>
 public sealed class CatalogService(StorefrontDbContext db)
 {
@@ -16,36 +18,27 @@ public sealed class CatalogService(StorefrontDbContext db)
     public const int MaxQueryLength = 100;
 
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(cancellationToken);
+        await db.Categories.AsNoTracking()
+            .OrderBy(c => c.SortOrder).ThenByText(c => c.Names, CultureInfo.CurrentUICulture).ThenBy(c => c.Id)
+            .ToListAsync(cancellationToken);
 
     public Task<Category?> FindCategoryAsync(string slug, CancellationToken cancellationToken) =>
         db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
 
     public async Task<IReadOnlyList<Product>> FeaturedAsync(string currency, CancellationToken cancellationToken) =>
-        await Published(currency).Where(p => p.IsFeatured)
-            .OrderBy(p => p.Category.SortOrder).ThenBy(p => p.Name).ThenBy(p => p.Id)
+        await OnTheShelf(Published(currency).Where(p => p.IsFeatured))
             .Take(FeaturedCount)
             .ToListAsync(cancellationToken);
 
     /// <summary>One page of the published products matching <paramref name="search"/>; null when the page is past the end.</summary>
     public async Task<ProductListing?> ListAsync(ProductSearch search, string currency, CancellationToken cancellationToken)
     {
-        var products = Published(currency);
-        if (search.Category is { } category)
-            products = products.Where(p => p.CategoryId == category.Id);
-        if (search.Query.Length > 0)
-        {
-            // Lower-casing both sides keeps the match case-insensitive whatever the database collation.
-            var term = search.Query.ToLowerInvariant();
-            products = products.Where(p => p.Name.ToLower().Contains(term) || p.Description.ToLower().Contains(term));
-        }
-
+        var products = Matching(search, currency);
         var total = await products.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (search.Page > pageCount)
             return null;
-        var items = await products
-            .OrderBy(p => p.Category.SortOrder).ThenBy(p => p.Name).ThenBy(p => p.Id)
+        var items = await OnTheShelf(products)
             .Skip((search.Page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
         return new ProductListing(items, search.Page, pageCount, total);
@@ -53,6 +46,32 @@ public sealed class CatalogService(StorefrontDbContext db)
 
     public Task<Product?> FindPublishedAsync(string slug, string currency, CancellationToken cancellationToken) =>
         Published(currency).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+
+    /// <summary>
+    /// The published products in <paramref name="search"/>'s category whose name or description, in either language,
+    /// contains its query: 녹차 and "green tea" find the same tea, whichever language the shopper reads. Lower-casing
+    /// both sides keeps Latin letters case-insensitive whatever the database collation. <c>Contains</c> is SQLite's
+    /// <c>instr</c>, and on SQL Server a <c>LIKE</c> on nvarchar columns whose parameter EF Core escapes, so a
+    /// shopper's % or _ matches only itself.
+    /// </summary>
+    internal IQueryable<Product> Matching(ProductSearch search, string currency)
+    {
+        var products = Published(currency);
+        if (search.Category is { } category)
+            products = products.Where(p => p.CategoryId == category.Id);
+        if (search.Query.Length > 0)
+        {
+            var term = search.Query.ToLowerInvariant();
+            products = products.Where(p =>
+                p.Names.Ko!.ToLower().Contains(term) || p.Names.En!.ToLower().Contains(term) ||
+                p.Descriptions.Ko!.ToLower().Contains(term) || p.Descriptions.En!.ToLower().Contains(term));
+        }
+        return products;
+    }
+
+    /// <summary>Shelf order: by category, then by name in the shopper's language (the other when it has none).</summary>
+    private static IOrderedQueryable<Product> OnTheShelf(IQueryable<Product> products) =>
+        products.OrderBy(p => p.Category.SortOrder).ThenByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id);
 
     private IQueryable<Product> Published(string currency) =>
         db.Products.AsNoTracking()

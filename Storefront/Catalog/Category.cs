@@ -1,3 +1,5 @@
+using Storefront.Localization;
+
 namespace Storefront.Catalog;
 
 /// <summary>A shelf of the shop; <see cref="SortOrder"/> decides where it stands in menus and listings.</summary>
@@ -6,10 +8,18 @@ public sealed class Category
     public const int SlugMaxLength = 80;
     public const int NameMaxLength = 80;
 
-    public Category(string slug, string name, int sortOrder)
+    // For EF Core, which sets the properties itself.
+    private Category()
     {
+        Slug = "";
+        Names = null!;
+    }
+
+    public Category(string slug, LocalizedText names, int sortOrder)
+    {
+        ArgumentNullException.ThrowIfNull(names);
         Slug = Slugs.Require(slug, SlugMaxLength);
-        Name = Require(name);
+        Names = names.Require(NameMaxLength, nameof(names));
         SortOrder = sortOrder;
     }
 
@@ -17,12 +27,11 @@ public sealed class Category
 
     public string Slug { get; private set; }
 
-    public string Name { get; private set; }
+    /// <summary>The category's name in Korean and English (columns <c>NameKo</c>, <c>NameEn</c>).</summary>
+    public LocalizedText Names { get; private set; }
+
+    /// <summary>The name in the language of the request being answered, else in the other.</summary>
+    public string Name => Names.ToString();
 
     public int SortOrder { get; private set; }
-
-    private static string Require(string name) =>
-        string.IsNullOrWhiteSpace(name) || name.Length > NameMaxLength
-            ? throw new ArgumentException($"A category name needs 1 to {NameMaxLength} characters.", nameof(name))
-            : name.Trim();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Storefront.Localization;
 
 namespace Storefront.Catalog;
 
@@ -20,10 +21,11 @@ internal sealed record DemoCatalog(IReadOnlyList<DemoCatalog.CategoryEntry> Cate
             ?? throw new InvalidOperationException($"{ResourceName} is empty.");
     }
 
-    public sealed record CategoryEntry(string Slug, string Name, int SortOrder);
+    /// <summary>Names are <c>{ "ko": …, "en": … }</c>, as <see cref="LocalizedText"/> holds them.</summary>
+    public sealed record CategoryEntry(string Slug, LocalizedText Name, int SortOrder);
 
     /// <summary>Prices are major units per currency (14.50 USD), exactly as a merchandiser writes them.</summary>
     public sealed record ProductEntry(
-        string Slug, string Name, string Category, string Description, int Stock, bool Featured,
+        string Slug, LocalizedText Name, string Category, LocalizedText Description, int Stock, bool Featured,
         IReadOnlyDictionary<string, decimal> Prices);
 }

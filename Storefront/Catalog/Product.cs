@@ -1,4 +1,5 @@
 using Storefront.Data;
+using Storefront.Localization;
 using Storefront.Shared;
 
 namespace Storefront.Catalog;
@@ -19,18 +20,21 @@ public sealed class Product : IVersioned
     // For EF Core, which sets the properties itself.
     private Product()
     {
-        Slug = Name = Description = ImagePath = "";
+        Slug = ImagePath = "";
+        Names = Descriptions = null!;
         Category = null!;
     }
 
-    public Product(string slug, string name, string description, Category category, int stock,
+    public Product(string slug, LocalizedText names, LocalizedText descriptions, Category category, int stock,
         bool isPublished = true, bool isFeatured = false)
     {
+        ArgumentNullException.ThrowIfNull(names);
+        ArgumentNullException.ThrowIfNull(descriptions);
         ArgumentNullException.ThrowIfNull(category);
         ArgumentOutOfRangeException.ThrowIfNegative(stock);
         Slug = Slugs.Require(slug, SlugMaxLength);
-        Name = Require(name, NameMaxLength, nameof(name));
-        Description = Require(description, DescriptionMaxLength, nameof(description));
+        Names = names.Require(NameMaxLength, nameof(names));
+        Descriptions = descriptions.Require(DescriptionMaxLength, nameof(descriptions));
         Category = category;
         ImagePath = $"/images/products/{slug}.svg";
         Stock = stock;
@@ -42,9 +46,15 @@ public sealed class Product : IVersioned
 
     public string Slug { get; private set; }
 
-    public string Name { get; private set; }
+    /// <summary>The product's name in Korean and English (columns <c>NameKo</c>, <c>NameEn</c>).</summary>
+    public LocalizedText Names { get; private set; }
 
-    public string Description { get; private set; }
+    public LocalizedText Descriptions { get; private set; }
+
+    /// <summary>The name in the language of the request (or e-mail) being written, else in the other.</summary>
+    public string Name => Names.ToString();
+
+    public string Description => Descriptions.ToString();
 
     public int CategoryId { get; private set; }
 
@@ -94,9 +104,4 @@ public sealed class Product : IVersioned
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         Stock = checked(Stock + quantity);
     }
-
-    private static string Require(string value, int maxLength, string parameterName) =>
-        string.IsNullOrWhiteSpace(value) || value.Length > maxLength
-            ? throw new ArgumentException($"{parameterName} needs 1 to {maxLength} characters.", parameterName)
-            : value.Trim();
 }

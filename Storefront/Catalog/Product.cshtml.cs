@@ -1,14 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Storefront.Localization;
 using Storefront.Shared;
 
 namespace Storefront.Catalog;
 
-public sealed class ProductModel(CatalogService catalog, ShopperMarket shopperMarket) : PageModel
+public sealed class ProductModel(CatalogService catalog, ShopperMarket shopperMarket, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Product Product { get; private set; } = null!;
 
-    public StockStatus Stock => StockStatus.Of(Product.Stock);
+    public StockStatus Stock => StockStatus.Of(Product.Stock, localizer);
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Storefront.Data;
+using Storefront.Localization;
 using Storefront.Shared;
 
 namespace Storefront.Orders;
@@ -46,6 +48,15 @@ public sealed partial class Order : IVersioned
     public string Country { get; private set; } = "";
 
     public string Currency { get; private set; } = "";
+
+    /// <summary>
+    /// The language the shopper placed the order in (<c>ko-KR</c>, <c>en</c>): its e-mails speak it, and its lines'
+    /// names were taken in it.
+    /// </summary>
+    public string Culture { get; private set; } = "";
+
+    /// <summary><see cref="Culture"/>, or the market's language for an order that has none of ours.</summary>
+    public CultureInfo Language => Cultures.Find(Culture) ?? Cultures.ForMarket(Country);
 
     /// <summary>Sum of the lines, minor units, tax included.</summary>
     public long TotalAmount { get; private set; }
@@ -101,10 +112,11 @@ public sealed partial class Order : IVersioned
 
     /// <summary>
     /// Freezes a priced cart into an order. The caller has already reserved the lines' stock in the same
-    /// unit of work, so the new order holds it.
+    /// unit of work, so the new order holds it. The order speaks <paramref name="language"/>, by default the language
+    /// of the request placing it, in which the caller took the lines' names.
     /// </summary>
     public static Order Place(string number, string? shopperId, ContactDetails contact, ShippingAddress address,
-        Market market, IEnumerable<OrderLine> lines, DateTime now, TimeSpan paymentWindow)
+        Market market, IEnumerable<OrderLine> lines, DateTime now, TimeSpan paymentWindow, CultureInfo? language = null)
     {
         var order = new Order
         {
@@ -117,6 +129,7 @@ public sealed partial class Order : IVersioned
             ShippingAddress = address,
             Country = market.Country,
             Currency = market.Currency,
+            Culture = (Cultures.Find((language ?? CultureInfo.CurrentUICulture).Name) ?? Cultures.ForMarket(market.Country)).Name,
             Status = OrderStatus.AwaitingPayment,
             PaymentStatus = PaymentStatus.NotStarted,
             HoldsStock = true,

@@ -14,6 +14,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => o.ShopperId);
         builder.Property(o => o.Country).HasMaxLength(2).IsRequired();
         builder.Property(o => o.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(o => o.Culture).HasMaxLength(16).IsRequired();
+        builder.Ignore(o => o.Language);
         builder.Property(o => o.ReviewReason).HasMaxLength(Order.MaxReviewReasonLength);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => new { o.Status, o.CreatedAt });

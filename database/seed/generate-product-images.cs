@@ -25,7 +25,8 @@ var written = 0;
 foreach (var product in json.RootElement.GetProperty("products").EnumerateArray())
 {
     var slug = product.GetProperty("slug").GetString()!;
-    var name = product.GetProperty("name").GetString()!;
+    // The picture carries the English name's initials; pages give it an alt text in the shopper's language.
+    var name = product.GetProperty("name").GetProperty("en").GetString()!;
     var category = product.GetProperty("category").GetString()!;
     if (!styles.TryGetValue(category, out var style))
         throw new InvalidOperationException($"No picture style for category '{category}' (product '{slug}').");

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Storefront.Localization;
+
+namespace Storefront.Tests.Localization;
+
+/// <summary>The store's own resources, read as the app reads them, for tests of code outside a request.</summary>
+internal static class TestLocalizers
+{
+    public static IStringLocalizer<SharedResource> Shared { get; } = new StringLocalizer<SharedResource>(
+        new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = LocalizationRegistration.ResourcesPath }), NullLoggerFactory.Instance));
+}
