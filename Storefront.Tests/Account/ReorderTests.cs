@@ -36,7 +36,10 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
         var paid = rows[1];
         var cells = paid.QuerySelectorAll("td");
         Assert.Equal(orders[1].Number, cells[0].TextContent.Trim());
-        Assert.Equal(orders[1].CreatedAt.ToString("yyyy-MM-dd HH:mm") + " UTC", cells[1].TextContent.Trim());
+        // In the shopper's market's zone (Seoul), in the shopper's language.
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        Assert.Equal(TimeZoneInfo.ConvertTimeFromUtc(orders[1].CreatedAt, seoul).ToString("MMMM d, yyyy h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en")),
+            cells[1].TextContent.Trim());
         Assert.Equal("Paid", cells[2].TextContent.Trim());
         Assert.Equal(orders[1].Total.ToString(), cells[3].TextContent.Trim());
         Assert.Equal("Payment failed", rows[0].QuerySelector("[data-testid=order-status]")?.TextContent.Trim());

@@ -155,7 +155,9 @@ public sealed class SaveKakaoPayTests(SandboxFactory app) : IClassFixture<Sandbo
         var row = Assert.Single(list.Document.QuerySelectorAll("[data-testid=saved-method]"));
         Assert.Equal("KakaoPay", row.QuerySelector(".saved-method-name")?.TextContent.Trim());
         var added = (await app.SavedMethodAsync(rowId)).CreatedAt;
-        Assert.Equal(added.ToString("yyyy-MM-dd"), row.QuerySelectorAll("td")[1].TextContent.Trim());
+        var seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+        Assert.Equal(TimeZoneInfo.ConvertTimeFromUtc(added, seoul).ToString("MMMM d, yyyy", System.Globalization.CultureInfo.GetCultureInfo("en")),
+            row.QuerySelectorAll("td")[1].TextContent.Trim());
         Assert.Contains("Not used yet", row.TextContent);
         Assert.Equal(rowId.ToString(), row.QuerySelector("form input[name=id]")?.GetAttribute("value"));
         Assert.Empty(list.Document.QuerySelectorAll("[data-testid=being-saved]"));

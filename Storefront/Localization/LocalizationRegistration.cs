@@ -20,6 +20,7 @@ public static class LocalizationRegistration
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         builder.Services.AddScoped<AlternateLanguages>();
+        builder.Services.AddScoped<LocalTimes>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.All.ToList();
