@@ -48,6 +48,23 @@ public sealed class AccountEmailTests(NotificationsFactory app) : IClassFixture<
         app.Logs.AssertNeverMentions(email);
     }
 
+    [Fact]
+    public async Task A_shopper_reading_korean_is_sent_the_confirmation_link_in_korean()
+    {
+        using var browser = app.CreateBrowser(acceptLanguage: "ko-KR");
+
+        var email = await browser.RegisterNewShopperAsync();
+
+        var confirmation = Assert.Single(await MessagesAsync(email, "이메일 주소를 인증해 주세요"));
+        Assert.Contains("아래 링크를 눌러 이메일 주소를 인증해 주세요.", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("이메일 주소 인증하기", confirmation.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"ko-KR\">", confirmation.HtmlBody, StringComparison.Ordinal);
+        var link = Mailbox.LinkIn(confirmation.TextBody ?? "", app.BaseAddress);
+        Assert.StartsWith("/Identity/Account/ConfirmEmail", link.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(link.AbsoluteUri), confirmation.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(link.PathAndQuery)).Status);
+    }
+
     private Task<List<MimeKit.MimeMessage>> MessagesAsync(string recipient, string subject) =>
         Eventually.ReachesAsync(
             () => Task.FromResult(app.Messages().Where(m => m.To.Mailboxes.Any(to => to.Address == recipient) && m.Subject == subject).ToList()),

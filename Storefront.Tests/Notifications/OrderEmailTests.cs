@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Storefront.Notifications;
 using Storefront.Orders;
@@ -14,6 +16,8 @@ namespace Storefront.Tests.Notifications;
 /// </summary>
 public sealed class OrderEmailTests(NotificationsFactory app) : IClassFixture<NotificationsFactory>, IDisposable
 {
+    private static readonly TimeZoneInfo Seoul = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
+
     private readonly AdyenWebhooks _adyen = new(app);
 
     [Fact]
@@ -39,6 +43,11 @@ public sealed class OrderEmailTests(NotificationsFactory app) : IClassFixture<No
         Assert.StartsWith("₩", order.Total.ToString(), StringComparison.Ordinal);
         Assert.Contains(order.Total.ToString(), message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains(order.Number, message.HtmlBody, StringComparison.Ordinal);
+        // Placed by a shopper reading English in Korea: English words, Seoul's clock.
+        Assert.Equal("en", order.Culture);
+        Assert.Contains($"Hello {CheckoutSteps.KoreanAddress["Form.Name"]},", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Order placed: {InSeoul(order.CreatedAt, "MMMM d, yyyy h:mm tt", "en")}", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"en\">", message.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(Path.GetDirectoryName(app.DatabasePath), Path.GetDirectoryName(app.PickupDirectory));
         var sent = await app.EmailReachesAsync(queued.Id, e => e.Status == EmailStatus.Sent, "sent");
         Assert.Equal(1, sent.Attempts);
@@ -55,6 +64,47 @@ public sealed class OrderEmailTests(NotificationsFactory app) : IClassFixture<No
             page.Document.QuerySelector("[data-testid=confirmation-email]")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.NotFound, (await elsewhere.GetAsync($"/orders/{order.Number}")).Status);
         app.Logs.AssertNeverMentions(CheckoutSteps.KoreanAddress["Form.Email"], CheckoutSteps.KoreanAddress["Form.Name"]);
+    }
+
+    [Fact]
+    public async Task A_korean_order_is_e_mailed_in_korean_on_seouls_clock_and_stays_korean_whoever_causes_the_e_mail()
+    {
+        using var browser = app.CreateBrowser(acceptLanguage: "ko-KR");
+        var slug = await app.StockedProductAsync(skip: 6);
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(slug);
+
+        var back = await browser.PayWithKakaoPayAsync();
+
+        Assert.Equal(HttpStatusCode.SeeOther, back.StatusCode);
+        var order = await app.WithDbAsync(db => db.Orders.Include(o => o.Lines).OrderByDescending(o => o.Id).FirstAsync());
+        var product = await app.WithDbAsync(db => db.Products.SingleAsync(p => p.Slug == slug));
+        Assert.Equal("ko-KR", order.Culture);
+        Assert.Equal(product.Names.Ko, Assert.Single(order.Lines).Name);
+        var placed = InSeoul(order.CreatedAt, "yyyy년 M월 d일 tt h:mm", "ko-KR");
+        Assert.Matches(@"^\d{4}년 \d{1,2}월 \d{1,2}일 오[전후] \d{1,2}:\d{2}$", placed);
+
+        var confirmed = await app.MessageAboutAsync($"주문 {order.Number}의 결제가 완료되었습니다");
+        Assert.Contains($"{CheckoutSteps.KoreanAddress["Form.Name"]} 님, 안녕하세요.", confirmed.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"주문 일시: {placed}", confirmed.TextBody, StringComparison.Ordinal);
+        Assert.Contains(product.Names.Ko!, confirmed.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">수량</th>", confirmed.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("<html lang=\"ko-KR\">", confirmed.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("주문 내역 보기: ", confirmed.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("UTC", confirmed.TextBody, StringComparison.Ordinal);
+
+        // The order page tells the same time.
+        var page = await browser.GetAsync(back.Headers.Location!.OriginalString);
+        Assert.Equal(placed, page.Document.QuerySelector(".order-facts time")?.TextContent.Trim());
+        Assert.DoesNotContain("UTC", page.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+
+        // A merchandiser reading English ships it: the shopper still hears in Korean.
+        using var merchandiser = await app.MerchandiserAsync();
+        await merchandiser.ActAsync(order.Number, "#fulfil-form",
+            new Dictionary<string, string> { ["Fulfil.Carrier"] = "CJ대한통운", ["Fulfil.TrackingNumber"] = "6543-2109-8765" });
+        var shipped = await app.MessageAboutAsync($"주문 {order.Number}의 상품이 발송되었습니다");
+        Assert.Contains("택배사: CJ대한통운, 운송장 번호: 6543-2109-8765", shipped.TextBody, StringComparison.Ordinal);
+        Assert.Contains("발송 일시: ", shipped.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,4 +220,7 @@ public sealed class OrderEmailTests(NotificationsFactory app) : IClassFixture<No
     }
 
     public void Dispose() => _adyen.Dispose();
+
+    private static string InSeoul(DateTime utc, string pattern, string culture) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Seoul).ToString(pattern, CultureInfo.GetCultureInfo(culture));
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 using Storefront.Shared;
 
 namespace Storefront.Notifications;
@@ -16,23 +18,31 @@ public sealed record EmailItem(string Name, int Quantity, Money LineTotal);
 
 /// <summary>
 /// The shop's e-mails in plain text and HTML, one layout for all: a greeting, paragraphs, optionally a table of items,
-/// and a link. Everything the shopper or a merchandiser typed (names, product names, carrier, tracking number) is
-/// HTML-encoded; prices are <see cref="Money"/>'s, as on the site. The wording of each e-mail is its feature's.
+/// and a link, in the current UI culture's language (the caller sets it: the request's, or an order's). Everything the
+/// shopper or a merchandiser typed (names, product names, carrier, tracking number) is HTML-encoded; prices are
+/// <see cref="Money"/>'s, as on the site. The wording of each e-mail is its feature's.
 /// </summary>
 public static partial class EmailTemplates
 {
-    /// <summary>Identity's messages (password reset, e-mail confirmation) arrive as HTML; the text part is derived from it.</summary>
+    /// <summary>A message Identity wrote in HTML that the shop has no words of its own for; the text part is derived from it.</summary>
     public static RenderedEmail Account(string subject, string htmlMessage) =>
         new(subject, HtmlToText(htmlMessage), Wrap(WebUtility.HtmlEncode(subject), $"<p>{htmlMessage}</p>"));
 
-    /// <summary>An e-mail to <paramref name="name"/> in the shop's layout; <paramref name="items"/>, when given, in a table.</summary>
-    public static RenderedEmail Render(string subject, string name, IReadOnlyList<string> paragraphs, EmailItems? items,
-        string link, string linkText)
+    /// <summary>
+    /// An e-mail in the shop's layout, to <paramref name="name"/> when there is one to greet; <paramref name="items"/>,
+    /// when given, in a table. <paramref name="localizer"/> gives the layout's own words.
+    /// </summary>
+    public static RenderedEmail Render(IStringLocalizer localizer, string subject, string? name, IReadOnlyList<string> paragraphs,
+        EmailItems? items, string link, string linkText)
     {
         var text = new StringBuilder();
         var html = new StringBuilder();
-        text.Append("Hello ").Append(name).AppendLine(",").AppendLine();
-        html.Append("<p>Hello ").Append(Encode(name)).AppendLine(",</p>");
+        if (name is not null)
+        {
+            var greeting = localizer["Hello {0},", name].Value;
+            text.AppendLine(greeting).AppendLine();
+            html.Append("<p>").Append(Encode(greeting)).AppendLine("</p>");
+        }
         foreach (var paragraph in paragraphs)
         {
             text.AppendLine(paragraph).AppendLine();
@@ -40,24 +50,30 @@ public static partial class EmailTemplates
         }
         if (items is not null)
         {
-            html.AppendLine("<table><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Quantity</th><th scope=\"col\">Price</th></tr></thead><tbody>");
-            foreach (var item in items.Lines)
+            string item = localizer["Item"], quantity = localizer["Quantity"], price = localizer["Price"], total = localizer["Total"];
+            html.Append("<table><thead><tr><th scope=\"col\">").Append(Encode(item)).Append("</th><th scope=\"col\">").Append(Encode(quantity))
+                .Append("</th><th scope=\"col\">").Append(Encode(price)).AppendLine("</th></tr></thead><tbody>");
+            foreach (var line in items.Lines)
             {
-                text.Append("  ").Append(item.Quantity).Append(" × ").Append(item.Name).Append("  ").Append(item.LineTotal).AppendLine();
-                html.Append("<tr><td>").Append(Encode(item.Name)).Append("</td><td>").Append(item.Quantity)
-                    .Append("</td><td>").Append(Encode(item.LineTotal.ToString())).AppendLine("</td></tr>");
+                text.Append("  ").Append(line.Quantity).Append(" × ").Append(line.Name).Append("  ").Append(line.LineTotal).AppendLine();
+                html.Append("<tr><td>").Append(Encode(line.Name)).Append("</td><td>").Append(line.Quantity)
+                    .Append("</td><td>").Append(Encode(line.LineTotal.ToString())).AppendLine("</td></tr>");
             }
-            text.Append("  Total: ").Append(items.Total).AppendLine().AppendLine();
-            html.Append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">Total</th><td>").Append(Encode(items.Total.ToString()))
-                .AppendLine("</td></tr></tfoot></table>");
+            text.Append("  ").Append(total).Append(": ").Append(items.Total).AppendLine().AppendLine();
+            html.Append("</tbody><tfoot><tr><th scope=\"row\" colspan=\"2\">").Append(Encode(total)).Append("</th><td>")
+                .Append(Encode(items.Total.ToString())).AppendLine("</td></tr></tfoot></table>");
         }
         text.Append(linkText).Append(": ").AppendLine(link);
         html.Append("<p><a href=\"").Append(Encode(link)).Append("\">").Append(Encode(linkText)).AppendLine("</a></p>");
         return new RenderedEmail(subject, text.ToString(), Wrap(Encode(subject), html.ToString()));
     }
 
+    /// <summary>The first link's address in Identity's HTML (<c>&lt;a href='…'&gt;</c>), decoded; null when it has none.</summary>
+    public static string? FirstLink(string html) =>
+        Link().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups["url"].Value) : null;
+
     private static string Wrap(string encodedTitle, string body) =>
-        $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{encodedTitle}</title></head><body>{body}<p>Storefront</p></body></html>";
+        $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.Name}\"><head><meta charset=\"utf-8\"><title>{encodedTitle}</title></head><body>{body}<p>Storefront</p></body></html>";
 
     private static string Encode(string value) => WebUtility.HtmlEncode(value);
 

@@ -11,6 +11,7 @@ public static class OrdersRegistration
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PaymentFinalizer>();
         builder.Services.AddScoped<OrderEmails>();
+        builder.Services.AddScoped<OrderEmailTemplates>();
         builder.Services.AddScoped<OrderManagement>();
         builder.Services.AddScoped<IPaymentWebhooks, OrderWebhooks>();
         builder.Services.AddPeriodicJob<OrderExpiry>();
