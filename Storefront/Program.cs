@@ -4,6 +4,7 @@ using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Checkout;
 using Storefront.Data;
+using Storefront.Legal;
 using Storefront.Localization;
 using Storefront.Notifications;
 using Storefront.Orders;
@@ -27,6 +28,7 @@ builder.AddOrders();
 builder.AddCheckout();
 builder.AddAdmin();
 builder.AddNotifications();
+builder.AddLegal();
 
 var app = builder.Build();
 

@@ -37,8 +37,24 @@ public sealed class ProductionFactory : StorefrontFactory
         Settings["Email:Delivery"] = "Smtp";
         Settings["Email:Smtp:Host"] = "smtp.example.test";
         Settings["Email:From"] = "Storefront <orders@example.test>";
+        // Production refuses to open without the business details a Korean shop shows (made up here).
+        foreach (var (key, value) in BusinessDetails)
+            Settings[key] = value;
         UseKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = Certificate));
     }
+
+    /// <summary>Made-up business details, as <c>Storefront:Business:*</c> settings.</summary>
+    public static readonly IReadOnlyDictionary<string, string> BusinessDetails = new Dictionary<string, string>
+    {
+        ["Storefront:Business:Name"] = "주식회사 테스트상점",
+        ["Storefront:Business:Representative"] = "김대표",
+        ["Storefront:Business:RegistrationNumber"] = "1234567890",
+        ["Storefront:Business:MailOrderNumber"] = "제2026-서울중구-0001호",
+        ["Storefront:Business:Address"] = "서울특별시 중구 세종대로 1",
+        ["Storefront:Business:Phone"] = "02-123-4567",
+        ["Storefront:Business:Email"] = "help@example.test",
+        ["Storefront:Business:PrivacyOfficer"] = "이보호",
+    };
 
     public X509Certificate2 Certificate { get; } = CreateCertificate();
 

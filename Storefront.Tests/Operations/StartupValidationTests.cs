@@ -35,6 +35,28 @@ public sealed class StartupValidationTests
         Assert.Contains("Storefront:DefaultCountry", error.Message);
     }
 
+    /// <summary>A market's zone the machine does not know, or for no market; a business detail that is malformed (even in Development).</summary>
+    [Theory]
+    [InlineData("Storefront:Markets:KR:TimeZone", "Mars/Olympus_Mons", "Storefront:Markets:KR:TimeZone")]
+    [InlineData("Storefront:Markets:XX:TimeZone", "Asia/Seoul", "Storefront:Markets:XX names no market")]
+    [InlineData("Storefront:Business:RegistrationNumber", "12-345", "Storefront:Business:RegistrationNumber")]
+    [InlineData("Storefront:Business:Email", "not an address", "Storefront:Business:Email")]
+    public void A_malformed_market_or_business_setting_is_refused_naming_its_key(string key, string value, string expected)
+    {
+        var error = StartWith((key, value));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("Storefront:Legal:Terms:Markdown:ko", "## 제1조", "Storefront:Legal:Terms:Version is required")]
+    [InlineData("Storefront:Legal:Privacy:File:en", "no/such/privacy.md", "Storefront:Legal:Privacy:File:en")]
+    [InlineData("Storefront:Legal:Terms:Markdown:fr", "## Article 1", "'fr' is not a language the shop speaks")]
+    public void A_replaced_legal_text_without_its_version_file_or_language_is_refused(string key, string value, string expected)
+    {
+        var error = StartWith((key, value), ("Storefront:Legal:Privacy:Version", "2027-01-01"));
+        Assert.Contains(expected, error.Message);
+    }
+
     [Fact]
     public void An_admin_email_without_a_password_is_refused()
     {
