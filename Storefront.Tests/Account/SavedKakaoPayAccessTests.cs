@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Account;
-using Storefront.Checkout;
+using Storefront.PaymentMethods;
 using Storefront.Tests.Infrastructure;
 using Storefront.Tests.Payments;
 
@@ -109,7 +109,7 @@ public sealed class SavedKakaoPayAccessTests(SandboxFactory app) : IClassFixture
         await intruder.AddToCartAsync(await app.StockedProductAsync(skip: 8));
         var saving = await intruder.SubmitCheckoutAsync(new Dictionary<string, string>(forged)
         {
-            ["Form.PaymentMethod"] = CheckoutService.SavableMethod,
+            ["Form.PaymentMethod"] = PaymentMethodsQuery.SavableMethod,
             ["Form.SavePaymentMethod"] = "true",
         });
 

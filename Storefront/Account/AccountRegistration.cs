@@ -49,6 +49,7 @@ public static class AccountRegistration
             .ValidateOnStart();
         builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
         builder.Services.AddScoped<SavedPaymentMethods>();
+        builder.Services.AddScoped<ShopperOrders>();
         return builder;
     }
 }

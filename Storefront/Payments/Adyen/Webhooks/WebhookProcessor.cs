@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Storefront.Account;
-using Storefront.Cart;
 using Storefront.Data;
 using Storefront.Notifications;
 using Storefront.Orders;
@@ -271,9 +270,9 @@ public sealed partial class WebhookProcessor(
         switch (change)
         {
             case TokenChange.Created or TokenChange.Confirmed when stored is null:
-                var type = string.IsNullOrEmpty(paymentMethodType) ? "kakaopay" : paymentMethodType;
+                var type = string.IsNullOrEmpty(paymentMethodType) ? PaymentMethodTypes.KakaoPay : paymentMethodType;
                 db.StoredPaymentMethods.Add(new Account.StoredPaymentMethod(shopperId, shopperReference, storedPaymentMethodId, type,
-                    PaymentMethodLogos.DisplayName(type, null), firstPspReference, now));
+                    PaymentMethodTypes.DisplayName(type, null), firstPspReference, now));
                 LogTokenStored(logger, shopperReference);
                 break;
             case TokenChange.Confirmed when stored!.Status == StoredPaymentMethodStatus.Disabled:

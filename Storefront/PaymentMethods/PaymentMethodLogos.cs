@@ -1,4 +1,6 @@
-namespace Storefront.Cart;
+using Storefront.Payments.Adyen;
+
+namespace Storefront.PaymentMethods;
 
 /// <summary>
 /// Logos for the payment methods Adyen offers, served from our own static files so the page does not
@@ -6,13 +8,7 @@ namespace Storefront.Cart;
 /// </summary>
 public static class PaymentMethodLogos
 {
-    private static readonly HashSet<string> Local = ["kakaopay", "ideal"];
+    private static readonly HashSet<string> Local = [PaymentMethodTypes.KakaoPay, PaymentMethodTypes.Ideal];
 
     public static string? PathFor(string type) => Local.Contains(type) ? $"/images/payment-methods/{type}.svg" : null;
-
-    public static string DisplayName(string type, string? name) => type switch
-    {
-        "kakaopay" => "KakaoPay",
-        _ => string.IsNullOrWhiteSpace(name) ? type : name,
-    };
 }
