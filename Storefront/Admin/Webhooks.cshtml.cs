@@ -26,7 +26,8 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
         "REFUNDED_REVERSED", "recurring.token.created", "recurring.token.disabled",
     ];
 
-    [BindProperty(SupportsGet = true)]
+    // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
     public WebhookFilter Filter { get; set; } = new();
 
     public int PageCount { get; private set; } = 1;
@@ -91,7 +92,7 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
         var messages = Filter.Apply(db.WebhookMessages.AsNoTracking());
         TotalCount = await messages.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
-        Filter.Page = Math.Min(Filter.Page, PageCount);
+        Filter.Page = Math.Clamp(Filter.Page, 1, PageCount);
         Messages = await messages.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
             .Skip((Filter.Page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);

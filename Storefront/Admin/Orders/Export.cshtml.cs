@@ -36,7 +36,8 @@ public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) 
         "Carrier", "Tracking number", "Needs review",
     ];
 
-    [BindProperty(SupportsGet = true)]
+    // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
     public OrderListQuery Query { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

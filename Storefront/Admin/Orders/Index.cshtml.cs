@@ -11,7 +11,8 @@ namespace Storefront.Admin;
 /// <summary>Every order, filtered, searched, sorted and paged on the server.</summary>
 public sealed class OrderListModel(StorefrontDbContext db) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
     public OrderListQuery Query { get; set; } = new();
 
     public IReadOnlyList<OrderRow> Rows { get; private set; } = [];
@@ -29,7 +30,7 @@ public sealed class OrderListModel(StorefrontDbContext db) : PageModel
         var filtered = Query.Apply(db.Orders.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)Query.PageSize));
-        Query.Page = Math.Min(Query.Page, PageCount);
+        Query.Page = Math.Clamp(Query.Page, 1, PageCount);
         Rows = await Query.Sorted(filtered)
             .Skip((Query.Page - 1) * Query.PageSize)
             .Take(Query.PageSize)
