@@ -74,7 +74,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(nameof(Refund)) is { } problem)
+        if (ErrorIn(Refund) is { } problem)
             return Refused("refund", problem);
         if (!TryParseAmount(Refund.Amount, Order.Currency, out var amount))
             return Refused("refund", $"Enter the amount in {Order.Currency}, e.g. {FormatAmount(Refundable)}.");
@@ -86,7 +86,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(nameof(Cancel)) is { } problem)
+        if (ErrorIn(Cancel) is { } problem)
             return Refused("cancel", problem);
         return await DoneAsync(number, "cancel",
             await management.CancelAsync(number, Cancel.Reason ?? "", Cancel.SubmitKey!, Actor, cancellationToken), cancellationToken);
@@ -96,7 +96,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(nameof(Fulfil)) is { } problem)
+        if (ErrorIn(Fulfil) is { } problem)
             return Refused("fulfil", problem);
         return await DoneAsync(number, "fulfil",
             await management.FulfilAsync(number, Fulfil.Carrier ?? "", Fulfil.TrackingNumber ?? "", Actor, cancellationToken), cancellationToken);
@@ -106,7 +106,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(nameof(Note)) is { } problem)
+        if (ErrorIn(Note) is { } problem)
             return Refused("note", problem);
         return await DoneAsync(number, "note", await management.AddNoteAsync(number, Note.Text ?? "", Actor, cancellationToken), cancellationToken);
     }
@@ -115,7 +115,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(nameof(Review)) is { } problem)
+        if (ErrorIn(Review) is { } problem)
             return Refused("review", problem);
         return await DoneAsync(number, "review",
             await management.ClearReviewAsync(number, Review.Resolution ?? "", Actor, cancellationToken), cancellationToken);
@@ -177,15 +177,18 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     };
 
     /// <summary>
-    /// The first message model binding and validation left on one form, its confirmation box first. The page binds
-    /// every form on every post: only the posted one's messages count.
+    /// The first limit the posted form breaks, its confirmation box first; null when it keeps them all. Checked on the
+    /// form object as bound, not through ModelState: the page binds every form on every post, and a form posted
+    /// without its field names' prefix must not slip past its own checks.
     /// </summary>
-    private string? ErrorIn(string form) =>
-        ModelState.FindKeysWithPrefix(form)
-            .Where(entry => entry.Value.Errors.Count > 0)
-            .OrderBy(entry => entry.Key.EndsWith($".{nameof(ConfirmedForm.Confirm)}", StringComparison.Ordinal) ? 0 : 1)
-            .Select(entry => entry.Value.Errors[0].ErrorMessage)
+    private static string? ErrorIn(ConfirmedForm form)
+    {
+        var broken = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), broken, validateAllProperties: true);
+        return broken.OrderBy(result => result.MemberNames.Contains(nameof(ConfirmedForm.Confirm)) ? 0 : 1)
+            .Select(result => result.ErrorMessage)
             .FirstOrDefault();
+    }
 
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
