@@ -26,7 +26,7 @@ public sealed class RefusedSavedKakaoPayTests(RefusingSandboxFactory app) : ICla
         var order = await app.LatestOrderOfAsync(saved.UserId);
         Assert.NotEqual(saved.FirstOrderNumber, order.Number);
         Assert.Equal(HttpStatusCode.SeeOther, refused.StatusCode);
-        Assert.Equal(AccountPaths.PayOrder(order.Number, AttemptStatus.Refused), refused.Headers.Location!.OriginalString);
+        Assert.Equal(OrderPaths.PayAgain(order.Number, AttemptStatus.Refused), refused.Headers.Location!.OriginalString);
         SaveKakaoPayTests.AssertTokenPayment(Assert.Single(app.PaymentRequestsSince(exchangesBefore)), saved, "UnscheduledCardOnFile");
         // Nothing half paid: the attempt failed, the order waits for another try, its stock is back on the shelf.
         Assert.Equal(OrderStatus.PaymentFailed, order.Status);
@@ -70,7 +70,7 @@ public sealed class RefusedSavedKakaoPayTests(RefusingSandboxFactory app) : ICla
         var back = await browser.DecideAtKakaoPayAsync(toKakaoPay.Headers.Location!, "cancel");
 
         var order = await app.LatestOrderOfAsync(saved.UserId);
-        Assert.Equal(AccountPaths.PayOrder(order.Number, AttemptStatus.Cancelled), back.Headers.Location!.OriginalString);
+        Assert.Equal(OrderPaths.PayAgain(order.Number, AttemptStatus.Cancelled), back.Headers.Location!.OriginalString);
         Assert.Equal(OrderStatus.PaymentFailed, order.Status);
         var again = await browser.GetAsync(back.Headers.Location!.OriginalString);
         Assert.Contains("You cancelled", again.Document.QuerySelector("[role=alert]")?.TextContent);

@@ -43,7 +43,7 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
         Assert.Equal("Paid", cells[2].TextContent.Trim());
         Assert.Equal(orders[1].Total.ToString(), cells[3].TextContent.Trim());
         Assert.Equal("Payment failed", rows[0].QuerySelector("[data-testid=order-status]")?.TextContent.Trim());
-        Assert.NotNull(rows[0].QuerySelector($"a[href='{AccountPaths.PayOrder(orders[0].Number)}']"));
+        Assert.NotNull(rows[0].QuerySelector($"a[href='{OrderPaths.PayAgain(orders[0].Number)}']"));
         Assert.Null(paid.QuerySelector("a[href$='/pay']"));
         foreach (var row in rows)
         {
@@ -59,7 +59,7 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
     {
         using var guest = app.CreateBrowser();
 
-        foreach (var path in new[] { AccountPaths.Orders, AccountPaths.Reorder("SF-00000000"), AccountPaths.PayOrder("SF-00000000") })
+        foreach (var path in new[] { AccountPaths.Orders, AccountPaths.Reorder("SF-00000000"), OrderPaths.PayAgain("SF-00000000") })
         {
             var response = await guest.Client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Account;
-using Storefront.Checkout;
+using Storefront.Orders;
+using Storefront.PaymentMethods;
 using Storefront.Tests.Infrastructure;
 using Storefront.Tests.Payments;
 
@@ -27,7 +28,7 @@ public sealed class SavedKakaoPayAccessTests(SandboxFactory app) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync($"/orders/{victim.FirstOrderNumber}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync(formPath)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync(AccountPaths.PayOrder(victim.FirstOrderNumber))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync(OrderPaths.PayAgain(victim.FirstOrderNumber))).StatusCode);
         foreach (var selector in new[] { "form[data-testid=pay-with-saved]", "form[action*='handler=Pay']:not([data-testid])" })
         {
             var html = ownForm.Document.QuerySelector(selector)!;
@@ -38,7 +39,7 @@ public sealed class SavedKakaoPayAccessTests(SandboxFactory app) : IClassFixture
         cartForm.SetAttribute("action", $"{formPath}?handler=Cart");
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.SubmitAsync(ownForm, "form[action*='handler=Cart']")).StatusCode);
         var payForm = ownForm.Document.QuerySelector("form[data-testid=pay-with-saved]")!;
-        payForm.SetAttribute("action", AccountPaths.PayOrder(victim.FirstOrderNumber));
+        payForm.SetAttribute("action", OrderPaths.PayAgain(victim.FirstOrderNumber));
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.SubmitAsync(ownForm, "form[data-testid=pay-with-saved]")).StatusCode);
 
         Assert.Equal(ordersBefore, await app.WithDbAsync(db => db.Orders.CountAsync()));
@@ -109,7 +110,7 @@ public sealed class SavedKakaoPayAccessTests(SandboxFactory app) : IClassFixture
         await intruder.AddToCartAsync(await app.StockedProductAsync(skip: 8));
         var saving = await intruder.SubmitCheckoutAsync(new Dictionary<string, string>(forged)
         {
-            ["Form.PaymentMethod"] = CheckoutService.SavableMethod,
+            ["Form.PaymentMethod"] = PaymentMethodsQuery.SavableMethod,
             ["Form.SavePaymentMethod"] = "true",
         });
 
@@ -137,7 +138,7 @@ public sealed class SavedKakaoPayAccessTests(SandboxFactory app) : IClassFixture
         var pages = new List<string>
         {
             "/", "/cart", "/checkout", AccountPaths.Orders, AccountPaths.PaymentMethods, AccountPaths.Reorder(saved.FirstOrderNumber),
-            AccountPaths.PayOrder(newOrder.Number), $"/orders/{saved.FirstOrderNumber}", paid.Headers.Location!.OriginalString,
+            OrderPaths.PayAgain(newOrder.Number), $"/orders/{saved.FirstOrderNumber}", paid.Headers.Location!.OriginalString,
             "/Identity/Account/Manage",
         };
         foreach (var path in pages)

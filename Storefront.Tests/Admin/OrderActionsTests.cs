@@ -112,6 +112,34 @@ public sealed class OrderActionsTests(SandboxFactory app) : IClassFixture<Sandbo
     }
 
     [Fact]
+    public async Task An_action_posted_without_its_forms_fields_is_refused_and_changes_nothing()
+    {
+        var number = await app.PaidKakaoPayOrderAsync();
+        var before = await app.LoadOrderAsync(number);
+        using var merchandiser = await app.MerchandiserAsync();
+        var page = await merchandiser.GetAsync($"/admin/orders/{number}");
+        var exchangesBefore = app.Exchanges.Count;
+
+        foreach (var form in new[] { "#refund-form", "#cancel-form", "#fulfil-form", "#note-form" })
+        {
+            // Only what any form carries: the antiforgery token. No confirmation, no one-time key.
+            var html = page.Document.QuerySelector(form)!;
+            var token = html.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+            var response = await merchandiser.Client.PostAsync(new Uri(page.Response.RequestMessage!.RequestUri!, html.GetAttribute("action")),
+                new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        }
+
+        var after = await app.LoadOrderAsync(number);
+        Assert.Equal((OrderStatus.Paid, PaymentStatus.Authorised), (after.Status, after.PaymentStatus));
+        Assert.Empty(after.Modifications);
+        Assert.Null(after.FulfilledAt);
+        Assert.Equal(before.Events.Count, after.Events.Count);
+        Assert.Empty(app.Exchanges.Skip(exchangesBefore));
+    }
+
+    [Fact]
     public async Task A_double_clicked_refund_makes_one_modification_and_one_adyen_refund()
     {
         var number = await app.PaidKakaoPayOrderAsync(quantity: 2);

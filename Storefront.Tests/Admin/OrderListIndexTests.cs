@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Primitives;
 using Storefront.Admin;
 using Storefront.Tests.Infrastructure;
 
@@ -32,7 +30,7 @@ public sealed class OrderListIndexTests(StorefrontFactory app) : IClassFixture<S
     [InlineData("status=AwaitingPayment&from=2026-01-01&q=kim")]
     public async Task Each_list_query_reads_orders_through_an_index(string queryString)
     {
-        var query = OrderListQuery.Parse(new QueryCollection(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(queryString)));
+        var query = await app.BindFilterAsync<OrderListQuery>(queryString);
         Assert.Empty(query.Ignored);
 
         var plans = await app.WithDbAsync(async db =>

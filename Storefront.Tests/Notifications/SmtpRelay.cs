@@ -7,7 +7,7 @@ using MimeKit;
 namespace Storefront.Tests.Notifications;
 
 /// <summary>
-/// An SMTP relay on loopback that speaks just enough of RFC 5321 and AUTH LOGIN for <c>System.Net.Mail.SmtpClient</c>,
+/// An SMTP relay on loopback that speaks just enough of RFC 5321 and AUTH LOGIN for MailKit's <c>SmtpClient</c>,
 /// so the store's Smtp transport is tested over a real SMTP conversation. It keeps what it was given, and answers 550
 /// to the recipients in <see cref="RefusedRecipients"/>.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class SmtpRelay : IDisposable
     {
         using var connection = client;
         var stream = connection.GetStream();
-        // Latin-1 passes any byte through; SmtpClient encodes non-ASCII headers and bodies anyway.
+        // Latin-1 passes any byte through; the client encodes non-ASCII headers and bodies anyway.
         using var reader = new StreamReader(stream, Encoding.Latin1);
         await using var writer = new StreamWriter(stream, Encoding.Latin1) { NewLine = "\r\n", AutoFlush = true };
         var session = new Session();

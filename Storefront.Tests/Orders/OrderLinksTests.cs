@@ -20,7 +20,7 @@ public sealed class OrderLinksTests
         var links = Links(LongPublicBaseUrl + "/");
         var attempt = OrderBuilder.KakaoPayOrder().StartAttempt("kakaopay", "submit-key-0000000001", OrderBuilder.Now);
 
-        var returnUrl = links.ReturnUrl(attempt, LocalRequest());
+        var returnUrl = links.ReturnUrl(attempt, links.BaseUrl(LocalRequest()));
 
         Assert.StartsWith($"{LongPublicBaseUrl}/checkout/return?ref=", returnUrl);
         Assert.Equal(attempt.Reference, links.ReadReturnReference(RefOf(returnUrl)));
@@ -32,7 +32,7 @@ public sealed class OrderLinksTests
         var links = Links(publicBaseUrl: null);
         var attempt = OrderBuilder.KakaoPayOrder().StartAttempt("kakaopay", "submit-key-0000000001", OrderBuilder.Now);
 
-        var returnUrl = links.ReturnUrl(attempt, LocalRequest());
+        var returnUrl = links.ReturnUrl(attempt, links.BaseUrl(LocalRequest()));
 
         Assert.StartsWith("http://127.0.0.1:5123/checkout/return?ref=", returnUrl);
         Assert.Equal(attempt.Reference, links.ReadReturnReference(RefOf(returnUrl)));
@@ -43,7 +43,7 @@ public sealed class OrderLinksTests
     {
         var links = Links(LongPublicBaseUrl);
         var order = OrderBuilder.KakaoPayOrder();
-        var token = RefOf(links.ReturnUrl(order.StartAttempt("kakaopay", "submit-key-0000000001", OrderBuilder.Now), LocalRequest()));
+        var token = RefOf(links.ReturnUrl(order.StartAttempt("kakaopay", "submit-key-0000000001", OrderBuilder.Now), links.BaseUrl(LocalRequest())));
         var middle = token.Length / 2;
         var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
         var guestLinkKey = QueryHelpers.ParseQuery(new Uri("https://x" + links.OrderPath(order.Number)).Query)["key"].Single()!;
@@ -93,7 +93,7 @@ public sealed class OrderLinksTests
             storePaymentMethod: false, storedPaymentMethodId: null);
         Assert.Equal(43, attempt.Reference.Length);
 
-        var returnUrl = links.ReturnUrl(attempt, LocalRequest());
+        var returnUrl = links.ReturnUrl(attempt, links.BaseUrl(LocalRequest()));
 
         Assert.True(returnUrl.Length < 1024, $"The returnUrl is {returnUrl.Length} characters: {returnUrl}");
         Assert.Equal(attempt.Reference, links.ReadReturnReference(RefOf(returnUrl)));

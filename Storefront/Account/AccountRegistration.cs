@@ -51,6 +51,7 @@ public static class AccountRegistration
         builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
         builder.Services.AddScoped<SavedPaymentMethods>();
         builder.Services.AddScoped<ITokenWebhooks>(services => services.GetRequiredService<SavedPaymentMethods>());
+        builder.Services.AddScoped<ShopperOrders>();
         return builder;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Storefront.Cart;
 using Storefront.Data;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
@@ -66,7 +65,7 @@ public sealed partial class SavedPaymentMethods(
                     && token.SupportedRecurringProcessingModels?.Contains(model.ToString()) != false))
             .OrderByDescending(row => row.LastUsedAt ?? row.CreatedAt)
             .Select(row => new SavedMethodOption(row.Id, row.PaymentMethodType,
-                PaymentMethodLogos.DisplayName(row.PaymentMethodType, row.DisplayName), row.CreatedAt, row.StoredPaymentMethodId))
+                PaymentMethodTypes.DisplayName(row.PaymentMethodType, row.DisplayName), row.CreatedAt, row.StoredPaymentMethodId))
             .ToList();
     }
 
@@ -139,9 +138,9 @@ public sealed partial class SavedPaymentMethods(
         switch (change.Kind)
         {
             case TokenChangeKind.Created or TokenChangeKind.Confirmed when stored is null:
-                var type = string.IsNullOrEmpty(change.PaymentMethodType) ? "kakaopay" : change.PaymentMethodType;
+                var type = string.IsNullOrEmpty(change.PaymentMethodType) ? PaymentMethodTypes.KakaoPay : change.PaymentMethodType;
                 db.StoredPaymentMethods.Add(new StoredPaymentMethod(shopperId, shopperReference, change.StoredPaymentMethodId, type,
-                    PaymentMethodLogos.DisplayName(type, null), change.FirstPspReference, now));
+                    PaymentMethodTypes.DisplayName(type, null), change.FirstPspReference, now));
                 LogTokenStored(logger, shopperReference);
                 break;
             case TokenChangeKind.Confirmed when stored!.Status == StoredPaymentMethodStatus.Disabled:
@@ -194,7 +193,7 @@ public sealed partial class SavedPaymentMethods(
             foreach (var token in missing.Where(t => !heldElsewhere.Contains(t.Id)))
             {
                 var type = token.Type is { Length: > 0 and <= 64 } t ? t : "unknown";
-                var name = PaymentMethodLogos.DisplayName(type, token.Name);
+                var name = PaymentMethodTypes.DisplayName(type, token.Name);
                 db.StoredPaymentMethods.Add(new StoredPaymentMethod(shopper.Id, shopper.ShopperReference, token.Id, type,
                     name.Length > 100 ? name[..100] : name, firstPspReference: null, now));
             }
@@ -224,7 +223,7 @@ public sealed partial class SavedPaymentMethods(
             .Select(m => new { m.FirstPspReference, m.CreatedAt }).ToListAsync(cancellationToken);
         return payments
             .Where(p => !tokens.Any(t => (t.FirstPspReference is not null && t.FirstPspReference == p.PspReference) || t.CreatedAt >= p.CompletedAt))
-            .Select(p => new MethodBeingSaved(PaymentMethodLogos.DisplayName(p.PaymentMethodType, null), p.CompletedAt!.Value))
+            .Select(p => new MethodBeingSaved(PaymentMethodTypes.DisplayName(p.PaymentMethodType, null), p.CompletedAt!.Value))
             .ToList();
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Storefront.Account;
+
 namespace Storefront.Admin;
 
 public static class AdminRegistration
@@ -6,6 +9,8 @@ public static class AdminRegistration
     {
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.Configure<RazorPagesOptions>(options =>
+            options.Conventions.AuthorizeFolder("/Admin", AccountRegistration.MerchandiserPolicy));
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
@@ -14,7 +15,9 @@ public sealed class ProductListModel(StorefrontDbContext db) : PageModel
 
     public IReadOnlyList<ProductRow> Products { get; private set; } = [];
 
-    public int PageNumber { get; private set; } = 1;
+    /// <summary>From <c>?page=</c>; a page that is not a number, or out of range, shows the nearest there is.</summary>
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
 
     public int PageCount { get; private set; } = 1;
 
@@ -24,7 +27,7 @@ public sealed class ProductListModel(StorefrontDbContext db) : PageModel
     {
         var total = await db.Products.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        PageNumber = int.TryParse(Request.Query["page"], out var page) ? Math.Clamp(page, 1, PageCount) : 1;
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
         Products = await db.Products.AsNoTracking()
             .OrderByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)

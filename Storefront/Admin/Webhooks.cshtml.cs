@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,21 +26,13 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
         "REFUNDED_REVERSED", "recurring.token.created", "recurring.token.disabled",
     ];
 
-    public WebhookStatus? Status { get; private set; }
-
-    public string EventCode { get; private set; } = "";
-
-    public DateOnly? From { get; private set; }
-
-    public DateOnly? To { get; private set; }
-
-    public int PageNumber { get; private set; } = 1;
+    // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
+    public WebhookFilter Filter { get; set; } = new();
 
     public int PageCount { get; private set; } = 1;
 
     public int TotalCount { get; private set; }
-
-    public IReadOnlyList<string> Ignored { get; private set; } = [];
 
     public IReadOnlyList<WebhookMessage> Messages { get; private set; } = [];
 
@@ -57,7 +49,7 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
     /// <summary>Back to Pending, due now, attempts reset; the worker picks it up. Who did it is kept on the message.</summary>
     public async Task<IActionResult> OnPostReprocessAsync(long id, CancellationToken cancellationToken)
     {
-        ReadFilter();
+        Filter.DropRefused(ModelState);
         var message = await db.WebhookMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (message is null)
             return await RefusedAsync($"There is no webhook message {id}.", cancellationToken);
@@ -76,31 +68,14 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
         }
         LogReprocessed(logger, id, message.EventCode, from);
         TempData[NoticeKey] = $"Message {id} ({message.EventCode}) was {from.ToString().ToLowerInvariant()}; it is queued to be processed again.";
-        return new SeeOtherResult("/admin/webhooks" + FilterQuery());
+        return new SeeOtherResult("/admin/webhooks" + Filter.ToQueryString());
     }
 
     /// <summary>The order a message names through its merchant reference (<c>SF-XXXXXXXX-1</c>, <c>SF-XXXXXXXX-R1</c>).</summary>
     public static string? OrderNumberOf(WebhookMessage message) =>
         message.MerchantReference is { Length: >= 11 } reference && OrderNumbers.LooksValid(reference[..11]) ? reference[..11] : null;
 
-    public string PageUrl(int page) => "/admin/webhooks" + FilterQuery(page);
-
-    /// <summary>The current filter as a query string, so Reprocess lands back on the same list.</summary>
-    public string FilterQuery(int? page = null)
-    {
-        var query = new QueryBuilder();
-        if (Status is { } status)
-            query.Add("status", status.ToString());
-        if (EventCode.Length > 0)
-            query.Add("event", EventCode);
-        if (From is { } from)
-            query.Add("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (To is { } to)
-            query.Add("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if ((page ?? PageNumber) > 1)
-            query.Add("page", (page ?? PageNumber).ToString(CultureInfo.InvariantCulture));
-        return query.ToQueryString().Value ?? "";
-    }
+    public string PageUrl(int page) => "/admin/webhooks" + Filter.ToQueryString(page);
 
     private async Task<PageResult> RefusedAsync(string error, CancellationToken cancellationToken)
     {
@@ -113,74 +88,58 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        ReadFilter();
-        IQueryable<WebhookMessage> messages = db.WebhookMessages.AsNoTracking();
-        if (Status is { } status)
-            messages = messages.Where(m => m.Status == status);
-        if (EventCode.Length > 0)
-            messages = messages.Where(m => m.EventCode == EventCode);
-        if (From is { } from)
-        {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            messages = messages.Where(m => m.ReceivedAt >= start);
-        }
-        if (To is { } to && to < DateOnly.MaxValue)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            messages = messages.Where(m => m.ReceivedAt < end);
-        }
+        Filter.DropRefused(ModelState);
+        var messages = Filter.Apply(db.WebhookMessages.AsNoTracking());
         TotalCount = await messages.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));
-        PageNumber = Math.Min(PageNumber, PageCount);
+        Filter.Page = Math.Clamp(Filter.Page, 1, PageCount);
         Messages = await messages.OrderByDescending(m => m.ReceivedAt).ThenByDescending(m => m.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Skip((Filter.Page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
-    }
-
-    // Read by hand: a hand-edited address with an unknown status or a bad date is ignored and said so, never a 500.
-    private void ReadFilter()
-    {
-        var ignored = new List<string>();
-        var query = Request.Query;
-        var status = query["status"].ToString().Trim();
-        if (status.Length > 0)
-        {
-            if (status.All(char.IsAsciiLetter) && Enum.TryParse<WebhookStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-                Status = parsed;
-            else
-                ignored.Add($"status \"{status}\"");
-        }
-        var eventCode = query["event"].ToString().Trim();
-        if (eventCode.Length > 64)
-            ignored.Add("an event code longer than 64 characters");
-        else
-            EventCode = eventCode;
-        From = ParseDate(query["from"].ToString(), ignored);
-        To = ParseDate(query["to"].ToString(), ignored);
-        if (From > To)
-            (From, To) = (To, From);
-        var page = query["page"].ToString();
-        if (page.Length > 0)
-        {
-            if (int.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 1)
-                PageNumber = number;
-            else
-                ignored.Add($"page \"{page}\"");
-        }
-        Ignored = ignored;
-    }
-
-    private static DateOnly? ParseDate(string value, List<string> ignored)
-    {
-        value = value.Trim();
-        if (value.Length == 0)
-            return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        ignored.Add($"date \"{value}\" (use YYYY-MM-DD)");
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook message {Id} ({EventCode}, {From}) sent back to the worker by a merchandiser")]
     private static partial void LogReprocessed(ILogger logger, long id, string eventCode, WebhookStatus from);
+}
+
+/// <summary>The webhook inbox's filter (see <see cref="ListFilter"/>).</summary>
+public sealed class WebhookFilter : ListFilter
+{
+    [FromQuery(Name = "status"), Display(Name = "status"), ModelBinder<EnumNameBinder>]
+    public WebhookStatus? Status { get; set; }
+
+    /// <summary>Any code can be typed; <see cref="WebhookInboxModel.KnownEventCodes"/> are suggested.</summary>
+    [FromQuery(Name = "event")]
+    [StringLength(64, ErrorMessage = "An event code has at most {1} characters.")]
+    public string EventCode
+    {
+        get;
+        set => field = value?.Trim() ?? "";
+    } = "";
+
+    public IQueryable<WebhookMessage> Apply(IQueryable<WebhookMessage> messages)
+    {
+        if (Status is { } status)
+            messages = messages.Where(m => m.Status == status);
+        if (EventCode.Length > 0)
+            messages = messages.Where(m => m.EventCode == EventCode);
+        if (Start is { } start)
+            messages = messages.Where(m => m.ReceivedAt >= start);
+        if (End is { } end)
+            messages = messages.Where(m => m.ReceivedAt < end);
+        return messages;
+    }
+
+    /// <summary>This filter as a query string (the page too unless told another), so Reprocess lands back on the same list.</summary>
+    public string ToQueryString(int? page = null)
+    {
+        var query = new QueryBuilder();
+        if (Status is { } status)
+            query.Add("status", status.ToString());
+        if (EventCode.Length > 0)
+            query.Add("event", EventCode);
+        AddRange(query);
+        AddPage(query, page ?? Page);
+        return query.ToQueryString().Value ?? "";
+    }
 }

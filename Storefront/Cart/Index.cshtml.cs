@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Storefront.Checkout;
 using Storefront.Data;
+using Storefront.PaymentMethods;
 using Storefront.Shared;
 
 namespace Storefront.Cart;
 
-public sealed class CartModel(CartService carts, CheckoutService checkout, ShopperMarket shopperMarket, StorefrontDbContext db) : PageModel
+public sealed class CartModel(CartService carts, PaymentMethodsQuery paymentMethods, ShopperMarket shopperMarket, StorefrontDbContext db) : PageModel
 {
     public PricedCart Cart { get; private set; } = null!;
 
-    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+    public PaymentMethodsResult PaymentMethods { get; private set; } = PaymentMethodsResult.None;
 
     [TempData]
     public string? Message { get; set; }
@@ -20,7 +20,7 @@ public sealed class CartModel(CartService carts, CheckoutService checkout, Shopp
     {
         Cart = await carts.PriceAsync(await carts.FindAsync(cancellationToken), shopperMarket.Current, cancellationToken);
         if (Cart.CanCheckout)
-            PaymentMethods = await checkout.PaymentMethodsAsync(Cart, User, cancellationToken);
+            PaymentMethods = await paymentMethods.ForAsync(Cart.Market, Cart.Total, CartService.UserId(User), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostAddAsync(string? slug, int quantity = 1, CancellationToken cancellationToken = default)

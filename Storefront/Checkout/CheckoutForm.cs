@@ -72,17 +72,13 @@ public sealed partial class CheckoutForm
 
     private static Regex? PostalCodePattern(string country) => country switch
     {
-        "KR" => KoreanPostalCode(),
+        "KR" or "DE" or "FR" => FiveDigitPostalCode(),
         "US" => UsZipCode(),
         "JP" => JapanesePostalCode(),
         "GB" => BritishPostcode(),
-        "DE" or "FR" => FiveDigitPostalCode(),
         "NL" => DutchPostalCode(),
         _ => null,
     };
-
-    [GeneratedRegex(@"^\d{5}$")]
-    private static partial Regex KoreanPostalCode();
 
     [GeneratedRegex(@"^\d{5}(-\d{4})?$")]
     private static partial Regex UsZipCode();

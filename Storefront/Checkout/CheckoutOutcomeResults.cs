@@ -18,7 +18,7 @@ public static class CheckoutOutcomeResults
         CheckoutOutcome.RedirectToPayment { Action.IsPostRedirect: true } post => page.Partial("/Checkout/_PostRedirect.cshtml", post.Action),
         CheckoutOutcome.RedirectToPayment get => new SeeOtherResult(get.Action.Url!),
         CheckoutOutcome.ShowOrder show => new SeeOtherResult(show.Path),
-        CheckoutOutcome.SavedMethodFailed failed => new SeeOtherResult(AccountPaths.PayOrder(failed.OrderNumber, AttemptStatus.Refused)),
+        CheckoutOutcome.SavedMethodFailed failed => new SeeOtherResult(OrderPaths.PayAgain(failed.OrderNumber, AttemptStatus.Refused)),
         CheckoutOutcome.NotFound => page.NotFound(),
         CheckoutOutcome.Problem => null,
         _ => throw new InvalidOperationException($"Unexpected checkout outcome {outcome}."),

@@ -4,7 +4,8 @@ public static class CheckoutRegistration
 {
     public static WebApplicationBuilder AddCheckout(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CheckoutService>();
+        builder.Services.AddScoped<OrderPlacement>();
+        builder.Services.AddScoped<PaymentStarter>();
         builder.Services.AddScoped<PaymentReturnHandler>();
         return builder;
     }

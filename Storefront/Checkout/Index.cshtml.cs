@@ -4,19 +4,21 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storefront.Account;
 using Storefront.Cart;
 using Storefront.Orders;
+using Storefront.PaymentMethods;
 using Storefront.Shared;
 
 namespace Storefront.Checkout;
 
 public sealed class CheckoutModel(
-    CartService carts, CheckoutService checkout, ShopperMarket shopperMarket, UserManager<Shopper> users) : PageModel
+    CartService carts, OrderPlacement placement, PaymentMethodsQuery paymentMethods, OrderLinks links, ShopperMarket shopperMarket,
+    UserManager<Shopper> users) : PageModel
 {
     [BindProperty]
     public CheckoutForm Form { get; set; } = new();
 
     public PricedCart Cart { get; private set; } = null!;
 
-    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+    public PaymentMethodsResult PaymentMethods { get; private set; } = PaymentMethodsResult.None;
 
     /// <summary>Why the shopper is back here after KakaoPay (refused, cancelled …).</summary>
     public string? PaymentMessage { get; private set; }
@@ -49,28 +51,29 @@ public sealed class CheckoutModel(
         if (!ModelState.IsValid)
             return await RedisplayAsync(cancellationToken);
 
-        var outcome = await checkout.PlaceOrderAsync(Form, market, User, Request, cancellationToken);
+        var cart = await carts.FindAsync(cancellationToken);
+        var outcome = await placement.PlaceAsync(new OrderSource.Cart(cart?.Id, Form, market), Form.PaymentMethod, Form.SubmitKey,
+            Payer.Of(HttpContext, links), cancellationToken);
         switch (outcome)
         {
-            case CheckoutOutcome.RedirectToPayment { Action.IsPostRedirect: true } post:
-                return Partial("/Checkout/_PostRedirect.cshtml", post.Action);
-            case CheckoutOutcome.RedirectToPayment get:
-                return new SeeOtherResult(get.Action.Url!);
-            case CheckoutOutcome.ShowOrder show:
-                return new SeeOtherResult(show.Path);
             case CheckoutOutcome.SavedMethodFailed:
                 // The order is kept: paying again from this form (by redirect) is another attempt at the same order.
                 ModelState.AddModelError(string.Empty,
                     "Your saved KakaoPay could not be charged, and you have not been charged. Pay with KakaoPay instead.");
                 RenewSubmitKey();
-                Form.PaymentMethod = CheckoutService.SavableMethod;
+                Form.PaymentMethod = PaymentMethodsQuery.SavableMethod;
+                return await RedisplayAsync(cancellationToken);
+            case CheckoutOutcome.NotFound:
+                // A submit key that started someone else's payment: nothing about it is shown.
+                ModelState.AddModelError(string.Empty, "This form has already been used. Check your details and pay again.");
+                RenewSubmitKey();
                 return await RedisplayAsync(cancellationToken);
             case CheckoutOutcome.Problem problem:
                 ModelState.AddModelError(string.Empty, problem.Message);
                 RenewSubmitKey();
                 return await RedisplayAsync(cancellationToken);
             default:
-                throw new InvalidOperationException($"Unexpected checkout outcome {outcome}.");
+                return this.Navigate(outcome)!;
         }
     }
 
@@ -97,7 +100,7 @@ public sealed class CheckoutModel(
         if (Cart.IsEmpty)
             return false;
         if (Cart.CanCheckout)
-            PaymentMethods = await checkout.PaymentMethodsAsync(Cart, User, cancellationToken);
+            PaymentMethods = await paymentMethods.ForAsync(Cart.Market, Cart.Total, CartService.UserId(User), cancellationToken);
         return true;
     }
 }

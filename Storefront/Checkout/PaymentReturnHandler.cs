@@ -74,7 +74,7 @@ public sealed partial class PaymentReturnHandler(
             return await ShowCurrentAsync(reference, cancellationToken);
         }
 
-        var result = CheckoutService.ToResult(details.ResultCode, details.PspReference, details.Amount, details.RefusalReason);
+        var result = PaymentStarter.ToResult(details.ResultCode, details.PspReference, details.Amount, details.RefusalReason);
         var finalized = await finalizer.ApplyAsync(reference, result, OrderEventSource.Return,
             JsonSerializer.Serialize(details, PayloadJson), cancellationToken);
         return await ShowAsync(finalized.Order!, finalized.Order!.Attempts.Single(a => a.Reference == reference), cancellationToken);

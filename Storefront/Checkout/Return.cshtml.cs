@@ -1,6 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
 using Storefront.Account;
+using Storefront.Orders;
 using Storefront.Shared;
 
 namespace Storefront.Checkout;
@@ -31,7 +32,7 @@ public sealed class ReturnModel(PaymentReturnHandler handler) : PageModel
         {
             ReturnOutcome.ShowOrder show => new SeeOtherResult(show.Path),
             ReturnOutcome.PaymentFailed { FromCart: true } failed => new SeeOtherResult($"/checkout?payment={failed.Status}"),
-            ReturnOutcome.PaymentFailed failed => new SeeOtherResult(AccountPaths.PayOrder(failed.OrderNumber, failed.Status)),
+            ReturnOutcome.PaymentFailed failed => new SeeOtherResult(OrderPaths.PayAgain(failed.OrderNumber, failed.Status)),
             _ => BadRequest(),
         };
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Net.Http.Headers;
-using Storefront.Shared;
 
 namespace Storefront.Localization;
 
@@ -21,15 +20,5 @@ public sealed class BrowserLanguageProvider : RequestCultureProvider
             .Select(l => Cultures.Find(l.Value.Value))
             .FirstOrDefault(c => c is not null);
         return culture is null ? NullProviderCultureResult : Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Name));
-    }
-}
-
-/// <summary>The last word: the shopper's market decides (Korean in Korea, English elsewhere).</summary>
-public sealed class MarketLanguageProvider : RequestCultureProvider
-{
-    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
-    {
-        var market = httpContext.RequestServices.GetRequiredService<ShopperMarket>().Current;
-        return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(Cultures.ForMarket(market.Country).Name));
     }
 }

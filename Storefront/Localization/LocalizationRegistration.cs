@@ -6,7 +6,8 @@ namespace Storefront.Localization;
 /// ASP.NET Core's localization stack: resource files under <c>Resources/</c> read through <c>IStringLocalizer</c>
 /// (C#, <see cref="SharedResource"/>), <c>IViewLocalizer</c> (each page its own file, by its path) and DataAnnotations.
 /// A request's language is, in order: <c>?culture=</c> (the hreflang alternates), the culture cookie the header's
-/// switch sets, the browser's Accept-Language where it names Korean or English, and last the market's language.
+/// switch sets, the browser's Accept-Language where it names Korean or English, and last the market's language
+/// (<see cref="Shared.MarketLanguageProvider"/>, added by the web registration).
 /// </summary>
 public static class LocalizationRegistration
 {
@@ -19,8 +20,6 @@ public static class LocalizationRegistration
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
-        builder.Services.AddScoped<AlternateLanguages>();
-        builder.Services.AddScoped<LocalTimes>();
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.All.ToList();
@@ -32,7 +31,6 @@ public static class LocalizationRegistration
                 new QueryStringRequestCultureProvider(),
                 new CookieRequestCultureProvider(),
                 new BrowserLanguageProvider(),
-                new MarketLanguageProvider(),
             ];
         });
         return builder;

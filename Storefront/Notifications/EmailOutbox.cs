@@ -26,7 +26,6 @@ public sealed partial class EmailOutbox(
     /// <summary>Sends one claimed e-mail and records the outcome; does nothing when the lease is no longer <paramref name="owner"/>'s.</summary>
     public async Task SendAsync(long emailId, string owner, MailAddress from, CancellationToken cancellationToken)
     {
-        db.ChangeTracker.Clear();
         var email = await db.OutgoingEmails.SingleOrDefaultAsync(e => e.Id == emailId, cancellationToken);
         if (email is null || !email.IsLeasedBy(owner) || email.Status != EmailStatus.Pending)
             return;

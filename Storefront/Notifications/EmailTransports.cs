@@ -1,6 +1,8 @@
-using System.Net;
-using System.Net.Mail;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MailMessage = System.Net.Mail.MailMessage;
 
 namespace Storefront.Notifications;
 
@@ -20,40 +22,38 @@ internal sealed class PickupDirectoryTransport(IOptions<EmailOptions> options) :
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(options.Value.PickupDirectory!);
-        var writing = Directory.CreateDirectory(Path.Combine(directory, ".writing", Guid.NewGuid().ToString("N")));
+        var writing = Directory.CreateDirectory(Path.Combine(directory, ".writing"));
+        var name = $"{Guid.NewGuid():N}.eml";
+        var partial = Path.Combine(writing.FullName, name);
         try
         {
-            using (var client = new SmtpClient
-            {
-                DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-                PickupDirectoryLocation = writing.FullName,
-            })
-            {
-                await client.SendMailAsync(message, cancellationToken);
-            }
-            foreach (var file in writing.GetFiles("*.eml"))
-                file.MoveTo(Path.Combine(directory, file.Name));
+            using var mime = MimeMessage.CreateFromMailMessage(message);
+            await mime.WriteToAsync(partial, cancellationToken);
+            File.Move(partial, Path.Combine(directory, name));
         }
         finally
         {
-            writing.Delete(recursive: true);
+            File.Delete(partial);
         }
     }
 }
 
-/// <summary>Sends through the SMTP relay in <c>Email:Smtp</c>.</summary>
+/// <summary>Sends through the SMTP relay in <c>Email:Smtp</c>, with MailKit.</summary>
 internal sealed class SmtpTransport(IOptions<EmailOptions> options) : IEmailTransport
 {
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
     {
         var smtp = options.Value.Smtp;
-        using var client = new SmtpClient(smtp.Host, smtp.Port)
-        {
-            EnableSsl = smtp.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
-        };
+        using var mime = MimeMessage.CreateFromMailMessage(message);
+        using var client = new SmtpClient();
+        // EnableSsl asks for TLS, never a silent fall-back to plain text: on connect for port 465, else by STARTTLS.
+        var security = !smtp.EnableSsl ? SecureSocketOptions.None
+            : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(smtp.Host!, smtp.Port, security, cancellationToken);
         if (!string.IsNullOrEmpty(smtp.Username))
-            client.Credentials = new NetworkCredential(smtp.Username, smtp.Password);
-        await client.SendMailAsync(message, cancellationToken);
+            await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+        await client.SendAsync(mime, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
     }
 }

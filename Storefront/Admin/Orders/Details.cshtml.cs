@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
@@ -46,15 +47,13 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
 
     public ActionResultKind NoticeKind { get; private set; }
 
-    public bool CanRefund => Order.Status is OrderStatus.Paid or OrderStatus.Fulfilled && Order.RefundableAmount > 0;
+    public bool CanRefund => Order.CanRefund;
 
-    public bool CanCancel => Order.Status is OrderStatus.AwaitingPayment or OrderStatus.PaymentFailed
-        || (Order.Status == OrderStatus.Paid && Order.RefundableAmount > 0
-            && !Order.Modifications.Any(m => m.Kind == ModificationKind.Reversal && m.Holds));
+    public bool CanCancel => Order.CanCancel;
 
-    public bool CanFulfil => Order.Status == OrderStatus.Paid;
+    public bool CanFulfil => Order.CanFulfil;
 
-    public Money Refundable => new(Order.RefundableAmount, Order.Currency);
+    public Money Refundable => Order.Refundable;
 
     private string Actor => User.Identity?.Name ?? "merchandiser";
 
@@ -73,12 +72,10 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (Problem(Refund.Confirm, Refund.SubmitKey) is { } problem)
+        if (ErrorIn(Refund) is { } problem)
             return Refused("refund", problem);
         if (!TryParseAmount(Refund.Amount, Order.Currency, out var amount))
             return Refused("refund", $"Enter the amount in {Order.Currency}, e.g. {FormatAmount(Refundable)}.");
-        if (Refund.Reason?.Length > MaxReasonLength)
-            return Refused("refund", $"A reason has at most {MaxReasonLength} characters.");
         return await DoneAsync(number, "refund",
             await management.RefundAsync(number, amount.MinorUnits, Refund.Reason ?? "", Refund.SubmitKey!, Actor, cancellationToken), cancellationToken);
     }
@@ -87,10 +84,8 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (Problem(Cancel.Confirm, Cancel.SubmitKey) is { } problem)
+        if (ErrorIn(Cancel) is { } problem)
             return Refused("cancel", problem);
-        if (Cancel.Reason?.Length > MaxReasonLength)
-            return Refused("cancel", $"A reason has at most {MaxReasonLength} characters.");
         return await DoneAsync(number, "cancel",
             await management.CancelAsync(number, Cancel.Reason ?? "", Cancel.SubmitKey!, Actor, cancellationToken), cancellationToken);
     }
@@ -99,10 +94,8 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (!Fulfil.Confirm)
-            return Refused("fulfil", ConfirmFirst);
-        if (Fulfil.Carrier?.Length > 100 || Fulfil.TrackingNumber?.Length > 100)
-            return Refused("fulfil", "The carrier and the tracking number have at most 100 characters each.");
+        if (ErrorIn(Fulfil) is { } problem)
+            return Refused("fulfil", problem);
         return await DoneAsync(number, "fulfil",
             await management.FulfilAsync(number, Fulfil.Carrier ?? "", Fulfil.TrackingNumber ?? "", Actor, cancellationToken), cancellationToken);
     }
@@ -111,10 +104,8 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (!Note.Confirm)
-            return Refused("note", ConfirmFirst);
-        if (Note.Text?.Length > OrderEvent.SummaryMaxLength)
-            return Refused("note", $"A note has at most {OrderEvent.SummaryMaxLength} characters.");
+        if (ErrorIn(Note) is { } problem)
+            return Refused("note", problem);
         return await DoneAsync(number, "note", await management.AddNoteAsync(number, Note.Text ?? "", Actor, cancellationToken), cancellationToken);
     }
 
@@ -122,10 +113,8 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (!Review.Confirm)
-            return Refused("review", ConfirmFirst);
-        if (Review.Resolution?.Length > MaxReasonLength)
-            return Refused("review", $"Say what was done in at most {MaxReasonLength} characters.");
+        if (ErrorIn(Review) is { } problem)
+            return Refused("review", problem);
         return await DoneAsync(number, "review",
             await management.ClearReviewAsync(number, Review.Resolution ?? "", Actor, cancellationToken), cancellationToken);
     }
@@ -155,12 +144,49 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
 
     public const int MaxReasonLength = 500;
 
-    private const string ConfirmFirst = "Tick the confirmation box first: nothing was done.";
+    public const string ConfirmFirst = "Tick the confirmation box first: nothing was done.";
 
-    private static string? Problem(bool confirmed, string? submitKey) =>
-        !confirmed ? ConfirmFirst
-        : submitKey is not { Length: >= 16 and <= 64 } ? "This form has expired. Reload the page and try again."
-        : null;
+    /// <summary>The message beside a form when its action was refused, if it was.</summary>
+    public string? ErrorFor(string form) => Errors.GetValueOrDefault(form);
+
+    /// <summary>Refused actions whose form is no longer offered (the order moved on): reported at the top instead.</summary>
+    public IEnumerable<string> ErrorsWithoutForm
+    {
+        get
+        {
+            var shown = new HashSet<string> { "note", "modifications", "emails" };
+            if (CanRefund)
+                shown.Add("refund");
+            if (CanCancel)
+                shown.Add("cancel");
+            if (CanFulfil)
+                shown.Add("fulfil");
+            if (Order.ReviewReason is not null)
+                shown.Add("review");
+            return Errors.Where(e => !shown.Contains(e.Key)).Select(e => e.Value);
+        }
+    }
+
+    public static string Label(PaymentModification modification) => modification.Status switch
+    {
+        ModificationStatus.Requested => "requested",
+        ModificationStatus.Confirmed => modification.Kind == ModificationKind.Refund ? "refunded" : "reversed",
+        _ => "failed",
+    };
+
+    /// <summary>
+    /// The first limit the posted form breaks, its confirmation box first; null when it keeps them all. Checked on the
+    /// form object as bound, not through ModelState: the page binds every form on every post, and a form posted
+    /// without its field names' prefix must not slip past its own checks.
+    /// </summary>
+    private static string? ErrorIn(ConfirmedForm form)
+    {
+        var broken = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), broken, validateAllProperties: true);
+        return broken.OrderBy(result => result.MemberNames.Contains(nameof(ConfirmedForm.Confirm)) ? 0 : 1)
+            .Select(result => result.ErrorMessage)
+            .FirstOrDefault();
+    }
 
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
@@ -220,47 +246,55 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     private static string NewSubmitKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }
 
-public sealed class RefundForm
+/// <summary>An action's form: nothing is done unless its "I confirm" box is ticked.</summary>
+public abstract class ConfirmedForm
 {
-    /// <summary>In major units of the order's currency (won, dollars …).</summary>
+    [Range(typeof(bool), "true", "true", ErrorMessage = AdminOrderModel.ConfirmFirst)]
+    public bool Confirm { get; set; }
+}
+
+/// <summary>A money action's form, with a one-time key: a double click finds the first action instead of making a second.</summary>
+public abstract class OneTimeForm : ConfirmedForm
+{
+    private const string Expired = "This form has expired. Reload the page and try again.";
+
+    [Required(ErrorMessage = Expired)]
+    [StringLength(64, MinimumLength = 16, ErrorMessage = Expired)]
+    public string? SubmitKey { get; set; }
+}
+
+public sealed class RefundForm : OneTimeForm
+{
+    /// <summary>In major units of the order's currency (won, dollars …): read against the order's currency by the page.</summary>
     public string? Amount { get; set; }
 
+    [StringLength(AdminOrderModel.MaxReasonLength, ErrorMessage = "A reason has at most {1} characters.")]
     public string? Reason { get; set; }
-
-    public bool Confirm { get; set; }
-
-    /// <summary>The form's one-time key: a double click finds the first refund instead of making a second.</summary>
-    public string? SubmitKey { get; set; }
 }
 
-public sealed class CancelForm
+public sealed class CancelForm : OneTimeForm
 {
+    [StringLength(AdminOrderModel.MaxReasonLength, ErrorMessage = "A reason has at most {1} characters.")]
     public string? Reason { get; set; }
-
-    public bool Confirm { get; set; }
-
-    public string? SubmitKey { get; set; }
 }
 
-public sealed class FulfilForm
+public sealed class FulfilForm : ConfirmedForm
 {
+    [StringLength(100, ErrorMessage = "The carrier has at most {1} characters.")]
     public string? Carrier { get; set; }
 
+    [StringLength(100, ErrorMessage = "The tracking number has at most {1} characters.")]
     public string? TrackingNumber { get; set; }
-
-    public bool Confirm { get; set; }
 }
 
-public sealed class NoteForm
+public sealed class NoteForm : ConfirmedForm
 {
+    [StringLength(OrderEvent.SummaryMaxLength, ErrorMessage = "A note has at most {1} characters.")]
     public string? Text { get; set; }
-
-    public bool Confirm { get; set; }
 }
 
-public sealed class ReviewForm
+public sealed class ReviewForm : ConfirmedForm
 {
+    [StringLength(AdminOrderModel.MaxReasonLength, ErrorMessage = "Say what was done in at most {1} characters.")]
     public string? Resolution { get; set; }
-
-    public bool Confirm { get; set; }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +10,24 @@ using Storefront.Shared;
 namespace Storefront.Admin;
 
 /// <summary>
-/// The order list's current filter as CSV, streamed: each row is written to the response as the database reader
-/// yields it, so exporting every order of a large shop holds one row in memory, not the list.
+/// The order list's current filter as CSV (RFC 4180, through CsvHelper), streamed: each row is written to the response
+/// as the database reader yields it, and the writer's buffer goes out whenever it fills, so exporting every order of a
+/// large shop holds a buffer in memory, not the list.
 /// </summary>
 public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) : PageModel
 {
-    private const int RowsPerFlush = 500;
+    /// <summary>
+    /// A byte order mark, so that spreadsheet programs read the names in Hangul as UTF-8. Cells that a spreadsheet
+    /// would run as a formula (starting with <c>= + - @</c>, a tab or a carriage return) get a leading apostrophe, so an
+    /// order placed with the name <c>=HYPERLINK(…)</c> stays text when the export is opened (CSV injection); cells that
+    /// start or end with a space are quoted, so no reader trims them.
+    /// </summary>
+    public static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
+    {
+        Injection = CsvInjection.Escape,
+        Quoting = CsvQuoting.WhenNeededOrWhitespace,
+        WriteByteOrderMark = true,
+    };
 
     private static readonly string[] Header =
     [
@@ -24,10 +36,15 @@ public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) 
         "Carrier", "Tracking number", "Needs review",
     ];
 
+    // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
+    public OrderListQuery Query { get; set; } = new();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var query = OrderListQuery.Parse(Request.Query);
-        var rows = query.Sorted(query.Apply(db.Orders.AsNoTracking()))
+        // What the list shows is what is exported: values the list ignores are ignored here too.
+        Query.DropRefused(ModelState);
+        var rows = Query.Sorted(Query.Apply(db.Orders.AsNoTracking()))
             .Select(o => new
             {
                 o.Number, o.CreatedAt, o.Status, o.PaymentStatus, o.PaymentMethod, o.Country, o.Currency, o.TotalAmount,
@@ -42,24 +59,19 @@ public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) 
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         Response.Headers.CacheControl = "no-store";
-        // A byte order mark, so that spreadsheet programs read the names in Hangul as UTF-8.
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-        var csv = new CsvWriter(writer);
-        await csv.WriteRowAsync(Header);
-        var count = 0;
+        await using var csv = CsvWriter.Create(Response.Body, Csv, leaveOpen: true);
+        await csv.WriteRecordAsync(Header, cancellationToken);
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            await csv.WriteRowAsync(
+            await csv.WriteRecordAsync(
             [
                 row.Number, Timestamp(row.CreatedAt), row.Status.ToString(), row.PaymentStatus.ToString(), row.PaymentMethod, row.Country,
                 row.Currency, Amount(row.TotalAmount, row.Currency), Amount(row.Refunded, row.Currency),
                 row.Name, row.Email, row.Phone, row.Line1, row.Line2, row.City, row.PostalCode,
                 Timestamp(row.PaidAt), Timestamp(row.FulfilledAt), row.Carrier, row.TrackingNumber, row.ReviewReason,
-            ]);
-            if (++count % RowsPerFlush == 0)
-                await writer.FlushAsync(cancellationToken);
+            ], cancellationToken);
         }
-        await writer.FlushAsync(cancellationToken);
+        await csv.FlushAsync(cancellationToken);
         return new EmptyResult();
     }
 

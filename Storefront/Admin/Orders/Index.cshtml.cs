@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 using Storefront.Orders;
+using Storefront.Payments.Adyen;
 using Storefront.Shared;
 
 namespace Storefront.Admin;
@@ -9,7 +11,9 @@ namespace Storefront.Admin;
 /// <summary>Every order, filtered, searched, sorted and paged on the server.</summary>
 public sealed class OrderListModel(StorefrontDbContext db) : PageModel
 {
-    public OrderListQuery Query { get; private set; } = new();
+    // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
+    public OrderListQuery Query { get; set; } = new();
 
     public IReadOnlyList<OrderRow> Rows { get; private set; } = [];
 
@@ -22,12 +26,11 @@ public sealed class OrderListModel(StorefrontDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = OrderListQuery.Parse(Request.Query);
+        Query.DropRefused(ModelState);
         var filtered = Query.Apply(db.Orders.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)Query.PageSize));
-        if (Query.Page > PageCount)
-            Query = Query with { Page = PageCount };
+        Query.Page = Math.Clamp(Query.Page, 1, PageCount);
         Rows = await Query.Sorted(filtered)
             .Skip((Query.Page - 1) * Query.PageSize)
             .Take(Query.PageSize)
@@ -47,7 +50,7 @@ public sealed class OrderListModel(StorefrontDbContext db) : PageModel
 
     public string ExportUrl => "/admin/orders/export" + Query.ToQueryString();
 
-    private static readonly string[] KnownPaymentMethods = ["kakaopay", "ideal"];
+    private static readonly string[] KnownPaymentMethods = [PaymentMethodTypes.KakaoPay, PaymentMethodTypes.Ideal];
 }
 
 public sealed record OrderRow(string Number, DateTime CreatedAt, string Name, string Email, string Country, string Currency, long TotalAmount,

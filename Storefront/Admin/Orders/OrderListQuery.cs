@@ -1,6 +1,7 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
 using Storefront.Orders;
 using Storefront.Shared;
 
@@ -14,94 +15,62 @@ public enum OrderSort
     Status,
 }
 
-/// <summary>
-/// The merchandiser's order filter, read from the query string so that a filtered list can be bookmarked, paged and
-/// exported. Values that make no sense (an unknown status, a date that is not one, page -1) are ignored or clamped,
-/// and listed in <see cref="Ignored"/> for the page to say so: a hand-edited address never gives a 500.
-/// </summary>
-public sealed partial record OrderListQuery
+/// <summary>The merchandiser's order filter, shared by the order list and its CSV export (see <see cref="ListFilter"/>).</summary>
+public sealed class OrderListQuery : ListFilter
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
     public const int MaxSearchLength = 100;
 
-    public OrderStatus? Status { get; init; }
+    [FromQuery(Name = "status"), Display(Name = "status"), ModelBinder<EnumNameBinder>]
+    public OrderStatus? Status { get; set; }
 
-    public PaymentStatus? PaymentStatus { get; init; }
+    [FromQuery(Name = "payment"), Display(Name = "payment status"), ModelBinder<EnumNameBinder>]
+    public PaymentStatus? PaymentStatus { get; set; }
 
-    public string? PaymentMethod { get; init; }
+    [FromQuery(Name = "method")]
+    [RegularExpression("^[a-z0-9_.-]{1,64}$", ErrorMessage = "There is no payment method \"{0}\".")]
+    public string? PaymentMethod
+    {
+        get;
+        set => field = value?.Trim().ToLowerInvariant();
+    }
 
-    public string? Country { get; init; }
+    /// <summary>A country the shop sells to, as its code in capitals (the query string may say "kr").</summary>
+    [FromQuery(Name = "country")]
+    [SoldTo]
+    public string? Country
+    {
+        get;
+        set => field = value is null ? null : Market.Find(value.Trim())?.Country ?? value;
+    }
 
-    /// <summary>First day included (UTC).</summary>
-    public DateOnly? From { get; init; }
+    /// <summary>
+    /// An order number, e-mail, phone number or name (or the start of one). Cut at <see cref="MaxSearchLength"/>
+    /// rather than refused, as the search box does.
+    /// </summary>
+    [FromQuery(Name = "q")]
+    public string Search
+    {
+        get;
+        set => field = value?.Trim() is { } search ? search[..Math.Min(search.Length, MaxSearchLength)] : "";
+    } = "";
 
-    /// <summary>Last day included (UTC).</summary>
-    public DateOnly? To { get; init; }
+    [FromQuery(Name = "sort"), Display(Name = "sort"), ModelBinder<EnumNameBinder>]
+    public OrderSort Sort { get; set; } = OrderSort.Created;
 
-    /// <summary>An order number, e-mail, phone number or name (or the start of one).</summary>
-    public string Search { get; init; } = "";
+    [FromQuery(Name = "dir")]
+    [RegularExpression("^(asc|desc)$", ErrorMessage = "There is no sort direction \"{0}\": use asc or desc.")]
+    public string? Direction { get; set; }
 
-    public OrderSort Sort { get; init; } = OrderSort.Created;
+    [FromQuery(Name = "size"), Display(Name = "size")]
+    [Range(10, MaxPageSize, ErrorMessage = "A page has {1} to {2} orders.")]
+    public int PageSize { get; set; } = DefaultPageSize;
 
-    public bool Descending { get; init; } = true;
-
-    public int Page { get; init; } = 1;
-
-    public int PageSize { get; init; } = DefaultPageSize;
-
-    public IReadOnlyList<string> Ignored { get; init; } = [];
+    public bool Descending => Direction != "asc";
 
     public bool IsFiltered => Status is not null || PaymentStatus is not null || PaymentMethod is not null || Country is not null
         || From is not null || To is not null || Search.Length > 0;
-
-    public static OrderListQuery Parse(IQueryCollection query)
-    {
-        var ignored = new List<string>();
-        var from = ParseDate(query, "from", ignored);
-        var to = ParseDate(query, "to", ignored);
-        if (from > to)
-        {
-            ignored.Add($"the dates ({from:yyyy-MM-dd} is after {to:yyyy-MM-dd}), so they were swapped");
-            (from, to) = (to, from);
-        }
-        var search = Single(query, "q")?.Trim() ?? "";
-        if (search.Length > MaxSearchLength)
-        {
-            ignored.Add($"the end of the search (at most {MaxSearchLength} characters)");
-            search = search[..MaxSearchLength];
-        }
-        var paymentMethod = Single(query, "method")?.Trim().ToLowerInvariant();
-        if (paymentMethod is { Length: > 0 } && !PaymentMethodPattern().IsMatch(paymentMethod))
-        {
-            ignored.Add($"payment method \"{paymentMethod}\"");
-            paymentMethod = null;
-        }
-        var country = Single(query, "country")?.Trim();
-        if (country is { Length: > 0 } && Market.Find(country) is null)
-        {
-            ignored.Add($"country \"{country}\"");
-            country = null;
-        }
-        var direction = Single(query, "dir");
-        if (direction is { Length: > 0 } and not ("asc" or "desc"))
-            ignored.Add($"sort direction \"{direction}\"");
-        return new OrderListQuery
-        {
-            Status = ParseEnum<OrderStatus>(query, "status", "status", ignored),
-            PaymentStatus = ParseEnum<PaymentStatus>(query, "payment", "payment status", ignored),
-            PaymentMethod = string.IsNullOrEmpty(paymentMethod) ? null : paymentMethod,
-            Country = string.IsNullOrEmpty(country) ? null : Market.Find(country)!.Country,
-            From = from,
-            To = to,
-            Search = search,
-            Sort = ParseEnum<OrderSort>(query, "sort", "sort", ignored) ?? OrderSort.Created,
-            Descending = direction != "asc",
-            Page = ParseNumber(query, "page", 1, 1, int.MaxValue, ignored),
-            PageSize = ParseNumber(query, "size", DefaultPageSize, 10, MaxPageSize, ignored),
-            Ignored = ignored,
-        };
-    }
 
     /// <summary>The orders that match every filter and the search.</summary>
     public IQueryable<Order> Apply(IQueryable<Order> orders)
@@ -114,16 +83,10 @@ public sealed partial record OrderListQuery
             orders = orders.Where(o => o.PaymentMethod == method);
         if (Country is { } country)
             orders = orders.Where(o => o.Country == country);
-        if (From is { } from)
-        {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (Start is { } start)
             orders = orders.Where(o => o.CreatedAt >= start);
-        }
-        if (To is { } to && to < DateOnly.MaxValue)
-        {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        if (End is { } end)
             orders = orders.Where(o => o.CreatedAt < end);
-        }
         return Search.Length > 0 ? ApplySearch(orders) : orders;
     }
 
@@ -177,10 +140,7 @@ public sealed partial record OrderListQuery
             query.Add("method", method);
         if (Country is { } country)
             query.Add("country", country);
-        if (From is { } from)
-            query.Add("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (To is { } to)
-            query.Add("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        AddRange(query);
         var (effectiveSort, effectiveDescending) = (sort ?? Sort, descending ?? Descending);
         if (effectiveSort != OrderSort.Created || !effectiveDescending)
         {
@@ -189,48 +149,15 @@ public sealed partial record OrderListQuery
         }
         if (PageSize != DefaultPageSize)
             query.Add("size", PageSize.ToString(CultureInfo.InvariantCulture));
-        if (page is > 1)
-            query.Add("page", page.Value.ToString(CultureInfo.InvariantCulture));
+        AddPage(query, page);
         return query.ToQueryString().Value ?? "";
     }
 
-    private static string? Single(IQueryCollection query, string name) =>
-        query.TryGetValue(name, out var values) && values.Count > 0 ? values[^1] : null;
-
-    private static T? ParseEnum<T>(IQueryCollection query, string name, string label, List<string> ignored) where T : struct, Enum
+    /// <summary>A country the shop sells to, in any case; none is fine.</summary>
+    private sealed class SoldToAttribute() : ValidationAttribute("There is no country \"{0}\" the shop sells to.")
     {
-        var value = Single(query, name)?.Trim();
-        if (string.IsNullOrEmpty(value))
-            return null;
-        // One name only: "3" or "-1" would parse as numbers, and "Paid,Cancelled" as the two values or-ed together.
-        if (value.All(char.IsAsciiLetter) && Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-            return parsed;
-        ignored.Add($"{label} \"{value}\"");
-        return null;
-    }
+        public override bool IsValid(object? value) => value is not string country || Market.Find(country) is not null;
 
-    private static DateOnly? ParseDate(IQueryCollection query, string name, List<string> ignored)
-    {
-        var value = Single(query, name)?.Trim();
-        if (string.IsNullOrEmpty(value))
-            return null;
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        ignored.Add($"date \"{value}\" (use YYYY-MM-DD)");
-        return null;
+        public override string FormatErrorMessage(string name) => string.Format(CultureInfo.InvariantCulture, ErrorMessageString, name);
     }
-
-    private static int ParseNumber(IQueryCollection query, string name, int fallback, int min, int max, List<string> ignored)
-    {
-        var value = Single(query, name)?.Trim();
-        if (string.IsNullOrEmpty(value))
-            return fallback;
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max)
-            return number;
-        ignored.Add($"{name} \"{value}\"");
-        return long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var big) ? (int)Math.Clamp(big, min, max) : fallback;
-    }
-
-    [GeneratedRegex("^[a-z0-9_.-]{1,64}$")]
-    private static partial Regex PaymentMethodPattern();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Storefront.Payments.Adyen;
 using Storefront.Shared;
 
 namespace Storefront.Payments.Sandbox;
@@ -23,8 +24,8 @@ internal sealed record SandboxMethod(string Type, string Name, string CountryCod
 {
     public static readonly IReadOnlyList<SandboxMethod> All =
     [
-        new("kakaopay", "KakaoPay", "KR", "KRW"),
-        new("ideal", "iDEAL", "NL", "EUR"),
+        new(PaymentMethodTypes.KakaoPay, "KakaoPay", "KR", "KRW"),
+        new(PaymentMethodTypes.Ideal, "iDEAL", "NL", "EUR"),
     ];
 
     public static SandboxMethod? Find(string? type) => All.FirstOrDefault(m => m.Type == type);

@@ -3,26 +3,30 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storefront.Cart;
-using Storefront.Checkout;
+using Storefront.Orders;
+using Storefront.PaymentMethods;
 using Storefront.Shared;
 
-namespace Storefront.Account;
+namespace Storefront.Checkout;
 
 /// <summary>
-/// Reorder one of the user's orders: its lines at today's prices and stock, what changed, and how to pay: in one
-/// step with the saved KakaoPay, by KakaoPay redirect, or through the cart.
+/// Reorder one of the shopper's orders (under /account): its lines at today's prices and stock, what changed, and how
+/// to pay: in one step with the saved KakaoPay, by KakaoPay redirect, or through the cart.
 /// </summary>
 [Authorize]
-public sealed class ReorderModel(CheckoutService checkout, CartService carts, ShopperMarket shopperMarket) : PageModel
+public sealed class ReorderModel(
+    OrderPlacement placement, PaymentMethodsQuery paymentMethods, CartService carts, OrderLinks links, ShopperMarket shopperMarket) : PageModel
 {
     public ReorderQuote Quote { get; private set; } = null!;
 
-    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+    public PaymentMethodsResult PaymentMethods { get; private set; } = PaymentMethodsResult.None;
 
     /// <summary>One-time key for the payment forms: a double submit replays the first payment.</summary>
     public string SubmitKey { get; private set; } = "";
 
     public string? Problem { get; private set; }
+
+    private string? ShopperId => CartService.UserId(User);
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
         await LoadAsync(number, cancellationToken) ? Page() : NotFound();
@@ -32,7 +36,8 @@ public sealed class ReorderModel(CheckoutService checkout, CartService carts, Sh
     {
         if (!ModelState.IsValid)
             return BadRequest();
-        var outcome = await checkout.ReorderAsync(number, paymentMethod!, submitKey!, quote!, User, Request, cancellationToken);
+        var outcome = await placement.PlaceAsync(new OrderSource.Reorder(number, quote!), paymentMethod!, submitKey!, Payer.Of(HttpContext, links),
+            cancellationToken);
         if (this.Navigate(outcome) is { } next)
             return next;
         Problem = ((CheckoutOutcome.Problem)outcome).Message;
@@ -42,7 +47,7 @@ public sealed class ReorderModel(CheckoutService checkout, CartService carts, Sh
     /// <summary>The normal way instead: today's available lines go into the cart, in the order's country, then checkout.</summary>
     public async Task<IActionResult> OnPostCartAsync(string number, CancellationToken cancellationToken)
     {
-        if (await checkout.QuoteReorderAsync(number, User, cancellationToken) is not { } quote)
+        if (await placement.QuoteReorderAsync(number, ShopperId, cancellationToken) is not { } quote)
             return NotFound();
         shopperMarket.Remember(Response, quote.Market);
         foreach (var line in quote.Available)
@@ -52,10 +57,10 @@ public sealed class ReorderModel(CheckoutService checkout, CartService carts, Sh
 
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
-        if (await checkout.QuoteReorderAsync(number, User, cancellationToken) is not { } quote)
+        if (await placement.QuoteReorderAsync(number, ShopperId, cancellationToken) is not { } quote)
             return false;
         Quote = quote;
-        PaymentMethods = await checkout.PaymentMethodsAsync(quote, User, cancellationToken);
+        PaymentMethods = await paymentMethods.ForAsync(quote.Market, quote.Total, ShopperId, cancellationToken);
         SubmitKey = SubmitKeys.New();
         return true;
     }

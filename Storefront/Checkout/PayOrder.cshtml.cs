@@ -1,24 +1,29 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Storefront.Checkout;
+using Storefront.Account;
 using Storefront.Orders;
+using Storefront.PaymentMethods;
+using Storefront.Shared;
 
-namespace Storefront.Account;
+namespace Storefront.Checkout;
 
 /// <summary>
-/// Another try at one of the user's orders whose payment just failed, by the same order (F17): where a refused
-/// saved KakaoPay lands, offering the KakaoPay redirect instead.
+/// Another try at one of the shopper's orders whose payment just failed, by the same order (F17), under /account:
+/// where a refused saved KakaoPay lands, offering the KakaoPay redirect instead.
 /// </summary>
 [Authorize]
-public sealed class PayOrderModel(CheckoutService checkout) : PageModel
+public sealed class PayOrderModel(
+    OrderPlacement placement, ShopperOrders shopperOrders, PaymentMethodsQuery paymentMethods, OrderLinks links, UserManager<Shopper> users)
+    : PageModel
 {
     public Order Order { get; private set; } = null!;
 
     public bool CanPayAgain { get; private set; }
 
-    public PaymentMethodsResult PaymentMethods { get; private set; } = new([], false);
+    public PaymentMethodsResult PaymentMethods { get; private set; } = PaymentMethodsResult.None;
 
     public string SubmitKey { get; private set; } = "";
 
@@ -43,7 +48,8 @@ public sealed class PayOrderModel(CheckoutService checkout) : PageModel
     {
         if (!ModelState.IsValid)
             return BadRequest();
-        var outcome = await checkout.PayAgainAsync(number, paymentMethod!, submitKey!, User, Request, cancellationToken);
+        var outcome = await placement.PlaceAsync(new OrderSource.PayAgain(number), paymentMethod!, submitKey!, Payer.Of(HttpContext, links),
+            cancellationToken);
         if (this.Navigate(outcome) is { } next)
             return next;
         Message = ((CheckoutOutcome.Problem)outcome).Message;
@@ -52,12 +58,13 @@ public sealed class PayOrderModel(CheckoutService checkout) : PageModel
 
     private async Task<bool> LoadAsync(string number, CancellationToken cancellationToken)
     {
-        if (await checkout.OwnOrderAsync(number, User, cancellationToken) is not { } order)
+        var shopperId = users.GetUserId(User);
+        if (await shopperOrders.FindAsync(number, shopperId, cancellationToken) is not { } order)
             return false;
         Order = order;
-        CanPayAgain = checkout.CanPayAgain(order);
-        if (CanPayAgain)
-            PaymentMethods = await checkout.PaymentMethodsAsync(order, User, cancellationToken);
+        CanPayAgain = shopperOrders.CanPayAgain(order);
+        if (CanPayAgain && Market.Find(order.Country) is { } market)
+            PaymentMethods = await paymentMethods.ForAsync(market, order.Total, shopperId, cancellationToken);
         SubmitKey = SubmitKeys.New();
         return true;
     }

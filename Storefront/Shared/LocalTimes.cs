@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Storefront.Shared;
+using Storefront.Localization;
 
-namespace Storefront.Localization;
+namespace Storefront.Shared;
 
 /// <summary>
 /// Times as people read them: in a market's time zone (KR: Asia/Seoul, or <c>Storefront:Markets:{country}:TimeZone</c>),
@@ -50,4 +50,13 @@ public sealed class LocalTimes(IOptions<StorefrontOptions> options, ShopperMarke
 
     private string Format(DateTime utc, TimeZoneInfo? zone, string pattern) =>
         InZone(utc, zone ?? ZoneOf()).ToString(pattern, CultureInfo.CurrentCulture);
+}
+
+public static class LocalTimesRegistration
+{
+    public static WebApplicationBuilder AddLocalTimes(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<LocalTimes>();
+        return builder;
+    }
 }

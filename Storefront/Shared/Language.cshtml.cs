@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Storefront.Shared;
+using Storefront.Localization;
 
-namespace Storefront.Localization;
+namespace Storefront.Shared;
 
 /// <summary>
 /// The header's language switch posts here. The choice goes into ASP.NET Core's standard culture cookie, which

@@ -2,9 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using Storefront.Shared;
+using Storefront.Localization;
 
-namespace Storefront.Localization;
+namespace Storefront.Shared;
 
 /// <summary>
 /// The <c>hreflang</c> alternates of the current page: the same address with <c>?culture=</c> for each language, and

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Storefront.Localization;
+namespace Storefront.Shared;
 
 /// <summary>
 /// <c>&lt;time at="@order.CreatedAt" country="@order.Country"&gt;&lt;/time&gt;</c>: a stored UTC moment shown through

@@ -1,6 +1,4 @@
-using Storefront.Checkout;
-
-namespace Storefront.Cart;
+namespace Storefront.PaymentMethods;
 
 /// <summary>What the payment-methods partial shows: a list on the cart, radio buttons at checkout.</summary>
 public sealed record PaymentMethodsView(PaymentMethodsResult Result, bool Selectable, string? Selected = null);
