@@ -54,6 +54,10 @@ public sealed class EmailQueue
     public void RefundIssued(Order order, PaymentModification refund) =>
         Queue(EmailKind.RefundIssued, $"refund:{refund.Reference}", order, EmailTemplates.RefundIssued(order, refund, _links.Order(order)));
 
+    /// <summary>A guest asked for a fresh link to the order: every request is an e-mail of its own (the rate limiter caps them).</summary>
+    public void OrderLink(Order order) =>
+        Queue(EmailKind.OrderLink, $"order:{order.Id}:link:{Guid.NewGuid():N}", order, EmailTemplates.OrderLink(order, _links.Order(order)));
+
     /// <summary>An e-mail about no order (Identity's): it gets a key of its own.</summary>
     public void Account(string recipient, RenderedEmail email) =>
         Add(new OutgoingEmail(EmailKind.Account, $"account:{Guid.NewGuid():N}", recipient, email.Subject, email.TextBody, email.HtmlBody,

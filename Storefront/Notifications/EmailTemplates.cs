@@ -38,6 +38,11 @@ public static partial class EmailTemplates
             [$"We have refunded {refund.Total} for order {order.Number}. Depending on your bank it may take a few days to appear."],
             itemized: null, orderUrl, "View your order");
 
+    public static RenderedEmail OrderLink(Order order, string orderUrl) =>
+        Render($"Your link to order {order.Number}", order.Contact.Name,
+            [$"Here is a new link to your order {order.Number}, as you asked. Keep this e-mail: the link opens your order without an account."],
+            itemized: null, orderUrl, "View your order");
+
     /// <summary>Identity's messages (password reset, e-mail confirmation) arrive as HTML; the text part is derived from it.</summary>
     public static RenderedEmail Account(string subject, string htmlMessage) =>
         new(subject, HtmlToText(htmlMessage), Wrap(WebUtility.HtmlEncode(subject), $"<p>{htmlMessage}</p>"));

@@ -32,4 +32,12 @@ public sealed class OrderOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00",
         ErrorMessage = "Orders:ModificationResendAfter must be a duration between 00:00:00.100 and 1.00:00:00, e.g. 00:02:00.")]
     public TimeSpan ModificationResendAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a guest's signed order link (e-mailed, or shown after paying) opens the order. A guest with an older
+    /// link asks for a fresh one by e-mail at /orders/link.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00",
+        ErrorMessage = "Orders:LinkLifetime must be a duration between 01:00:00 and 3650.00:00:00, e.g. 90.00:00:00.")]
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(90);
 }
