@@ -9,12 +9,14 @@ using Storefront.Orders;
 using Storefront.Payments.Adyen;
 using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Payments.Sandbox;
+using Storefront.Security;
 using Storefront.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddStorefrontData();
 builder.AddStorefrontWeb();
+builder.AddStorefrontSecurity();
 builder.AddAccounts();
 builder.AddAdyen();
 builder.AddAdyenWebhooks();

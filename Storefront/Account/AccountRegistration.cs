@@ -13,7 +13,9 @@ public static class AccountRegistration
         builder.Services
             .AddDefaultIdentity<Shopper>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = false;
+                // A new account signs in once its address is confirmed, so registering answers the same whether the
+                // address is new or already has an account (whose owner is told by e-mail instead).
+                options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
             })
@@ -49,6 +51,7 @@ public static class AccountRegistration
             .ValidateOnStart();
         builder.Services.AddScoped<IDataSeeder, MerchandiserSeeder>();
         builder.Services.AddScoped<SavedPaymentMethods>();
+        builder.Services.AddScoped<AccountEmails>();
         return builder;
     }
 }

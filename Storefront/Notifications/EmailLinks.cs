@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -11,10 +13,20 @@ namespace Storefront.Notifications;
 /// <c>Storefront:PublicBaseUrl</c>, which is required outside Development; else (Development) the request's base URL
 /// as <see cref="OrderLinks.ReturnUrl"/> does, or without a request this node's own address.
 /// </summary>
-public sealed class EmailLinks(IOptions<StorefrontOptions> options, IHttpContextAccessor http, IServer server, OrderLinks orderLinks)
+public sealed partial class EmailLinks(IOptions<StorefrontOptions> options, IHttpContextAccessor http, IServer server, OrderLinks orderLinks)
 {
     /// <summary>The signed order link: it works for a guest, in any browser, without a log-in.</summary>
     public string Order(Order order) => BaseUrl() + orderLinks.OrderPath(order.Number);
+
+    /// <summary>
+    /// The HTML with every absolute link's scheme and host replaced by <see cref="BaseUrl"/> (path and query kept): a
+    /// link someone else built from a request (Identity UI's) can then point nowhere but at the shop.
+    /// </summary>
+    public string OnBaseUrl(string html) => Href().Replace(html, match =>
+    {
+        var url = new Uri(WebUtility.HtmlDecode(match.Groups["url"].Value));
+        return $"{match.Groups["before"].Value}{WebUtility.HtmlEncode(BaseUrl() + url.PathAndQuery + url.Fragment)}{match.Groups["after"].Value}";
+    });
 
     public string BaseUrl()
     {
@@ -31,4 +43,7 @@ public sealed class EmailLinks(IOptions<StorefrontOptions> options, IHttpContext
             .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
             .TrimEnd('/');
     }
+
+    [GeneratedRegex("""(?<before>href\s*=\s*(?<quote>['"]))(?<url>https?://[^'"]+)(?<after>\k<quote>)""", RegexOptions.IgnoreCase)]
+    private static partial Regex Href();
 }
