@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Storefront.Account;
 using Storefront.Data;
+using Storefront.Security;
 
 namespace Storefront.Shared;
 
@@ -52,6 +53,8 @@ public static class WebRegistration
 
     public static WebApplication UseStorefrontWeb(this WebApplication app)
     {
+        app.UseAllowedHosts();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
