@@ -17,6 +17,7 @@ public static class SecurityRegistration
             identity.Lockout.MaxFailedAccessAttempts = security.Value.Lockout.MaxFailedAttempts;
             identity.Lockout.DefaultLockoutTimeSpan = security.Value.Lockout.Duration;
         });
+        builder.Services.AddStorefrontRateLimits();
         return builder;
     }
 }
