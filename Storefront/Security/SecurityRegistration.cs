@@ -16,6 +16,7 @@ public static class SecurityRegistration
         builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.Replace(ServiceDescriptor.Singleton(typeof(ILogger<>), typeof(EscapingLogger<>)));
 
         builder.Services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
         {
