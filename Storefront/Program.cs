@@ -12,6 +12,7 @@ using Storefront.PaymentMethods;
 using Storefront.Payments.Adyen;
 using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Payments.Sandbox;
+using Storefront.Security;
 using Storefront.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.AddStorefrontData();
 builder.AddStorefrontWeb();
 builder.AddStorefrontLocalization();
 builder.AddLocalTimes();
+builder.AddStorefrontSecurity();
 builder.AddAccounts();
 builder.AddAdyen();
 builder.AddAdyenWebhooks();
@@ -35,6 +37,7 @@ builder.AddLegal();
 
 var app = builder.Build();
 
+app.UseStorefrontSecurity();
 app.UseStorefrontLocalization();
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();

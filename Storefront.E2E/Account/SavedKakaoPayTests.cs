@@ -5,8 +5,9 @@ using Storefront.Tests.Infrastructure;
 namespace Storefront.E2E.Account;
 
 /// <summary>
-/// A registered shopper saves KakaoPay while paying, reorders in one click with it, then removes it. The token
-/// reaches the store by webhook (or when the account page reconciles with Adyen), so the account page is given time.
+/// A shopper registers (confirming the address from the e-mail), saves KakaoPay while paying, reorders in one click
+/// with it, then removes it. The token reaches the store by webhook (or when the account page reconciles with Adyen), so
+/// the account page is given time.
 /// </summary>
 public sealed class SavedKakaoPayTests(ChromiumFixture chromium, StorefrontFactory app)
     : StorefrontJourney(chromium, app), IClassFixture<StorefrontFactory>
@@ -20,6 +21,12 @@ public sealed class SavedKakaoPayTests(ChromiumFixture chromium, StorefrontFacto
         var email = AccountSteps.NewEmail();
         var register = await RegisterPage.OpenAsync(page);
         await register.RegisterAsync(email, AccountSteps.Password);
+        await Expect(register.Heading).ToHaveTextAsync("Check your e-mail");
+        // The shopper opens the confirmation link from their mailbox, then logs in.
+        await page.GotoAsync((await App.ConfirmationLinkAsync(email)).PathAndQuery);
+        await Expect(page.GetByText("Thank you for confirming your email")).ToBeVisibleAsync();
+        await page.GotoAsync("/Identity/Account/Login");
+        await new LoginPage(page).LogInAsync(email, AccountSteps.Password);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = email })).ToBeVisibleAsync();
         await register.ChooseCountryAsync("KR");
 

@@ -1,8 +1,11 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Storefront.Account;
+using Storefront.Tests.Notifications;
 
 namespace Storefront.Tests.Infrastructure;
 
-/// <summary>Registers, logs in and logs out through the real Identity UI forms, as a shopper would.</summary>
+/// <summary>Registers, confirms, logs in and logs out through the real Identity UI forms and e-mails, as a shopper would.</summary>
 public static class AccountSteps
 {
     public const string Password = "Shopper-Pass-2026";
@@ -10,6 +13,7 @@ public static class AccountSteps
     /// <summary>An email address no other test uses.</summary>
     public static string NewEmail() => $"shopper-{Guid.NewGuid():N}@test.local";
 
+    /// <summary>Submits the registration form; a new account then waits for its e-mail address to be confirmed.</summary>
     public static async Task<HttpResponseMessage> RegisterAsync(this Browser browser, string email, string password = Password)
     {
         var page = await browser.GetAsync("/Identity/Account/Register");
@@ -19,6 +23,26 @@ public static class AccountSteps
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = password,
         });
+    }
+
+    /// <summary>The link in the latest confirmation e-mail sent to <paramref name="email"/> (read from the outbox).</summary>
+    public static async Task<Uri> ConfirmationLinkAsync(this StorefrontFactory app, string email)
+    {
+        var text = await app.WithDbAsync(db => db.OutgoingEmails
+            // By its link, not its subject: the subject is in the shopper's language.
+            .Where(e => e.Recipient == email && e.TextBody.Contains("/Identity/Account/ConfirmEmail"))
+            .OrderByDescending(e => e.Id).Select(e => e.TextBody).FirstOrDefaultAsync());
+        Assert.True(text is not null, $"No confirmation e-mail was queued for {email}.");
+        return Mailbox.LinkIn(text, app.BaseAddress);
+    }
+
+    /// <summary>Opens the e-mailed confirmation link, as the shopper does from their mailbox.</summary>
+    public static async Task<Browser.Page> ConfirmEmailAsync(this Browser browser, string email)
+    {
+        var app = browser.App ?? throw new InvalidOperationException("This browser does not know its app: create it with StorefrontFactory.CreateBrowser.");
+        var confirmed = await browser.GetAsync((await app.ConfirmationLinkAsync(email)).PathAndQuery);
+        Assert.Contains("Thank you for confirming your email", confirmed.Html, StringComparison.Ordinal);
+        return confirmed;
     }
 
     public static async Task<HttpResponseMessage> LogInAsync(this Browser browser, string email, string password = Password)
@@ -38,13 +62,20 @@ public static class AccountSteps
         return await browser.SubmitAsync(page, "form[action^='/Identity/Account/Logout']");
     }
 
-    /// <summary>Registers a new shopper and fails the test unless the shopper ends up signed in.</summary>
+    /// <summary>
+    /// Registers a new shopper, confirms the address with the e-mailed link and logs in; fails the test unless the
+    /// shopper ends up signed in.
+    /// </summary>
     public static async Task<string> RegisterNewShopperAsync(this Browser browser)
     {
         var email = NewEmail();
-        var response = await browser.RegisterAsync(email);
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Registering {email} answered {(int)response.StatusCode}, not a redirect.");
+        var registered = await browser.RegisterAsync(email);
+        if (registered.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Registering {email} answered {(int)registered.StatusCode}, not a redirect.");
+        await browser.ConfirmEmailAsync(email);
+        var loggedIn = await browser.LogInAsync(email);
+        if (loggedIn.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Logging in as the new shopper {email} answered {(int)loggedIn.StatusCode}, not a redirect.");
         return email;
     }
 

@@ -9,11 +9,14 @@ namespace Storefront.Tests.Infrastructure;
 /// Drives the app the way a browser does: GET a page, fill a form found in its HTML (antiforgery token
 /// included), submit it. HTML is parsed with AngleSharp, never scraped with regular expressions.
 /// </summary>
-public sealed class Browser(HttpClient client) : IDisposable
+public sealed class Browser(HttpClient client, StorefrontFactory? app = null) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client { get; } = client;
+
+    /// <summary>The app this browser talks to, when it came from <see cref="StorefrontFactory.CreateBrowser"/>: steps read its mail.</summary>
+    public StorefrontFactory? App { get; } = app;
 
     public async Task<Page> GetAsync(string url)
     {

@@ -20,7 +20,7 @@ namespace Storefront.Tests.Operations;
 /// The app in the Production environment with a valid configuration, listening on http and on https (a
 /// self-signed certificate), with the public https port configured as a load balancer would have it.
 /// </summary>
-public sealed class ProductionFactory : StorefrontFactory
+public class ProductionFactory : StorefrontFactory
 {
     public const string PublicHost = "shop.example.test";
 

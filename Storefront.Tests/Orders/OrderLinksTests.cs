@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Storefront.Orders;
 using Storefront.Shared;
 
@@ -13,6 +14,8 @@ public sealed class OrderLinksTests
     private const string LongPublicBaseUrl = "https://shop.example.co.kr";
 
     private readonly IDataProtectionProvider _keys = new EphemeralDataProtectionProvider();
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void A_return_url_carries_a_reference_that_reads_back()
@@ -46,8 +49,8 @@ public sealed class OrderLinksTests
         var token = RefOf(links.ReturnUrl(order.StartAttempt("kakaopay", "submit-key-0000000001", OrderBuilder.Now), links.BaseUrl(LocalRequest())));
         var middle = token.Length / 2;
         var tampered = token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
-        var guestLinkKey = QueryHelpers.ParseQuery(new Uri("https://x" + links.OrderPath(order.Number)).Query)["key"].Single()!;
-        var otherKeys = new OrderLinks(new EphemeralDataProtectionProvider(), Options.Create(new StorefrontOptions()));
+        var guestLinkKey = KeyOf(links.OrderPath(order.Number));
+        var otherKeys = new OrderLinks(new EphemeralDataProtectionProvider(), Options.Create(new StorefrontOptions()), Options.Create(new OrderOptions()), _clock);
 
         Assert.Null(links.ReadReturnReference(tampered));
         Assert.Null(links.ReadReturnReference(token[..^4]));
@@ -99,8 +102,38 @@ public sealed class OrderLinksTests
         Assert.Equal(attempt.Reference, links.ReadReturnReference(RefOf(returnUrl)));
     }
 
-    private OrderLinks Links(string? publicBaseUrl) =>
-        new(_keys, Options.Create(new StorefrontOptions { PublicBaseUrl = publicBaseUrl }));
+    [Fact]
+    public void A_guest_link_opens_its_order_for_the_configured_lifetime_then_reads_as_expired()
+    {
+        var links = Links(LongPublicBaseUrl, linkLifetime: TimeSpan.FromDays(90));
+        var number = OrderBuilder.KakaoPayOrder().Number;
+        var key = KeyOf(links.OrderPath(number));
+
+        _clock.Advance(TimeSpan.FromDays(90) - TimeSpan.FromSeconds(1));
+        Assert.Equal(GuestKey.Valid, links.CheckGuestKey(number, key));
+        Assert.Equal(GuestKey.Invalid, links.CheckGuestKey("SF-00000000", key));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(GuestKey.Expired, links.CheckGuestKey(number, key));
+        Assert.False(links.IsGuestKeyFor(number, key));
+        // A fresh link made now lasts the whole lifetime again.
+        Assert.True(links.IsGuestKeyFor(number, KeyOf(links.OrderPath(number))));
+    }
+
+    [Fact]
+    public void A_guest_link_of_the_old_kind_which_never_expired_is_refused()
+    {
+        var number = OrderBuilder.KakaoPayOrder().Number;
+        var neverExpiring = _keys.CreateProtector("Storefront.Orders.GuestLink.v1").Protect(number);
+
+        Assert.Equal(GuestKey.Invalid, Links(LongPublicBaseUrl).CheckGuestKey(number, neverExpiring));
+    }
+
+    private OrderLinks Links(string? publicBaseUrl, TimeSpan? linkLifetime = null) =>
+        new(_keys, Options.Create(new StorefrontOptions { PublicBaseUrl = publicBaseUrl }),
+            Options.Create(new OrderOptions { LinkLifetime = linkLifetime ?? TimeSpan.FromDays(90) }), _clock);
+
+    private static string KeyOf(string orderPath) => QueryHelpers.ParseQuery(new Uri("https://x" + orderPath).Query)["key"].Single()!;
 
     private static HttpRequest LocalRequest()
     {

@@ -14,7 +14,9 @@ public static class AccountRegistration
         builder.Services
             .AddDefaultIdentity<Shopper>(options =>
             {
-                options.SignIn.RequireConfirmedAccount = false;
+                // A new account signs in once its address is confirmed, so registering answers the same whether the
+                // address is new or already has an account (whose owner is told by e-mail instead).
+                options.SignIn.RequireConfirmedAccount = true;
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
             })
@@ -52,6 +54,7 @@ public static class AccountRegistration
         builder.Services.AddScoped<SavedPaymentMethods>();
         builder.Services.AddScoped<ITokenWebhooks>(services => services.GetRequiredService<SavedPaymentMethods>());
         builder.Services.AddScoped<ShopperOrders>();
+        builder.Services.AddScoped<AccountEmails>();
         return builder;
     }
 }

@@ -64,7 +64,8 @@ public sealed class CartService(StorefrontDbContext db, IHttpContextAccessor htt
 
     public async Task RemoveAsync(int productId, CancellationToken cancellationToken = default)
     {
-        if (await FindAsync(cancellationToken) is not { } cart)
+        // A product that is not in the cart changes nothing (not even the cart's time).
+        if (await FindAsync(cancellationToken) is not { } cart || cart.Lines.All(l => l.ProductId != productId))
             return;
         cart.Remove(productId, Now);
         await db.SaveChangesAsync(cancellationToken);

@@ -58,7 +58,14 @@ public sealed partial class PaymentReturnHandler(
             details = await adyen.PaymentDetailsAsync(new PaymentDetailsRequest
             {
                 Details = new PaymentCompletionDetails { RedirectResult = NullIfEmpty(redirectResult), Payload = NullIfEmpty(payload) },
-            }, attempt.DetailsIdempotencyKey, cancellationToken);
+            }, attempt.DetailsIdempotencyKey($"{redirectResult}|{payload}"), cancellationToken);
+        }
+        catch (AdyenRequestRejectedException ex)
+        {
+            // Adyen refused the result itself (forged or damaged): it settled nothing. The page shows the attempt as it
+            // is, and the shopper's real return may claim the call straight away.
+            LogDetailsRejected(logger, reference, ex.ErrorCode);
+            return await ReleaseAsync(reference, cancellationToken);
         }
         catch (AdyenException ex)
         {
@@ -71,13 +78,29 @@ public sealed partial class PaymentReturnHandler(
         {
             // A redirectResult from some other payment pasted onto our returnUrl.
             LogMismatchedReturn(logger, reference);
-            return await ShowCurrentAsync(reference, cancellationToken);
+            return await ReleaseAsync(reference, cancellationToken);
         }
 
         var result = PaymentStarter.ToResult(details.ResultCode, details.PspReference, details.Amount, details.RefusalReason);
         var finalized = await finalizer.ApplyAsync(reference, result, OrderEventSource.Return,
             JsonSerializer.Serialize(details, PayloadJson), cancellationToken);
         return await ShowAsync(finalized.Order!, finalized.Order!.Attempts.Single(a => a.Reference == reference), cancellationToken);
+    }
+
+    private async Task<ReturnOutcome> ReleaseAsync(string reference, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var attempt = await db.PaymentAttempts.Include(a => a.Order).FirstAsync(a => a.Reference == reference, cancellationToken);
+        attempt.ReleaseDetailsClaim(time.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The webhook (or the real return) moved the attempt meanwhile: what it wrote stands.
+        }
+        return await ShowCurrentAsync(reference, cancellationToken);
     }
 
     private async Task<ReturnOutcome> ShowCurrentAsync(string reference, CancellationToken cancellationToken)
@@ -105,6 +128,9 @@ public sealed partial class PaymentReturnHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment return {AttemptReference}: /payments/details failed ({Error} {ErrorCode}); waiting for the webhook")]
     private static partial void LogDetailsFailed(ILogger logger, string attemptReference, string error, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment return {AttemptReference}: Adyen refused the result ({ErrorCode}); the attempt is unchanged")]
+    private static partial void LogDetailsRejected(ILogger logger, string attemptReference, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment return {AttemptReference}: Adyen's result names another payment; ignored")]
     private static partial void LogMismatchedReturn(ILogger logger, string attemptReference);

@@ -17,10 +17,20 @@ public sealed class ReturnModel(PaymentReturnHandler handler) : PageModel
         CancellationToken cancellationToken) =>
         HandleAsync(reference, redirectResult, payload, cancellationToken);
 
-    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var form = Request.HasFormContentType ? Request.Form : null;
-        return HandleAsync(
+        IFormCollection? form = null;
+        try
+        {
+            if (Request.HasFormContentType)
+                form = await Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // Over the form limits (fields, value length) or not a form at all (broken multipart): Adyen never sends that.
+            return BadRequest();
+        }
+        return await HandleAsync(
             Request.Query["ref"].FirstOrDefault() ?? form?["ref"].FirstOrDefault(),
             form?["redirectResult"].FirstOrDefault() ?? Request.Query["redirectResult"].FirstOrDefault(),
             form?["payload"].FirstOrDefault() ?? Request.Query["payload"].FirstOrDefault(),

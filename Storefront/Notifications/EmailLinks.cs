@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -10,8 +12,18 @@ namespace Storefront.Notifications;
 /// <c>Storefront:PublicBaseUrl</c>, which is required outside Development; else (Development) the request's base URL,
 /// as the payment return link uses it, or without a request this node's own address.
 /// </summary>
-public sealed class EmailLinks(IOptions<StorefrontOptions> options, IHttpContextAccessor http, IServer server)
+public sealed partial class EmailLinks(IOptions<StorefrontOptions> options, IHttpContextAccessor http, IServer server)
 {
+    /// <summary>
+    /// The HTML with every absolute link's scheme and host replaced by <see cref="BaseUrl"/> (path and query kept): a
+    /// link someone else built from a request (Identity UI's) can then point nowhere but at the shop.
+    /// </summary>
+    public string OnBaseUrl(string html) => Href().Replace(html, match =>
+    {
+        var url = new Uri(WebUtility.HtmlDecode(match.Groups["url"].Value));
+        return $"{match.Groups["before"].Value}{WebUtility.HtmlEncode(BaseUrl() + url.PathAndQuery + url.Fragment)}{match.Groups["after"].Value}";
+    });
+
     public string BaseUrl()
     {
         if (options.Value.PublicBaseUrl is { Length: > 0 } configured)
@@ -27,4 +39,7 @@ public sealed class EmailLinks(IOptions<StorefrontOptions> options, IHttpContext
             .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
             .TrimEnd('/');
     }
+
+    [GeneratedRegex("""(?<before>href\s*=\s*(?<quote>['"]))(?<url>https?://[^'"]+)(?<after>\k<quote>)""", RegexOptions.IgnoreCase)]
+    private static partial Regex Href();
 }

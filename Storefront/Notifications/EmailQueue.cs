@@ -44,6 +44,7 @@ public sealed class EmailQueue
     public Task<bool> WasQueuedAsync(string deduplicationKey, CancellationToken cancellationToken) =>
         _db.OutgoingEmails.AnyAsync(e => e.DeduplicationKey == deduplicationKey, cancellationToken);
 
+
     /// <summary>An e-mail about no order (Identity's): it gets a key of its own.</summary>
     public void Account(string recipient, RenderedEmail email) =>
         Queue(EmailKind.Account, $"account:{Guid.NewGuid():N}", recipient, email, orderId: null);

@@ -8,17 +8,18 @@ namespace Storefront.Notifications;
 /// <summary>
 /// Identity UI's e-mail sender (password reset, e-mail confirmation): queued into the outbox and saved at once,
 /// so these links are really sent, with retries, like every other e-mail. Identity writes its two messages in
-/// English; each is known by its subject and written again in the language of the request that caused it (the
-/// shopper's), around Identity's link.
+/// English from the request's host; each is known by its subject and written again in the language of the request
+/// that caused it (the shopper's), around Identity's link moved onto the shop's own base URL
+/// (<see cref="EmailLinks.OnBaseUrl"/>), so that a forged Host header cannot send a shopper elsewhere.
 /// </summary>
-internal sealed class OutboxIdentityEmailSender(StorefrontDbContext db, EmailQueue emails, IStringLocalizer<SharedResource> localizer) : IEmailSender
+internal sealed class OutboxIdentityEmailSender(StorefrontDbContext db, EmailQueue emails, EmailLinks links, IStringLocalizer<SharedResource> localizer) : IEmailSender
 {
     public const string ConfirmationSubject = "Confirm your email";
     public const string PasswordResetSubject = "Reset your password";
 
     public async Task SendEmailAsync(string email, string subject, string htmlMessage)
     {
-        emails.Account(email, Render(subject, htmlMessage));
+        emails.Account(email, Render(subject, links.OnBaseUrl(htmlMessage)));
         await db.SaveChangesAsync();
     }
 

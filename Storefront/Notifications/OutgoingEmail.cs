@@ -13,6 +13,9 @@ public enum EmailKind
 
     RefundIssued,
 
+    /// <summary>A guest asked for a fresh link to the order (/orders/link).</summary>
+    OrderLink,
+
     /// <summary>Identity's own mail: password reset, e-mail confirmation.</summary>
     Account,
 }

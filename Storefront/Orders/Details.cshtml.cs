@@ -36,10 +36,16 @@ public sealed class OrderDetailsModel(StorefrontDbContext db, OrderLinks links) 
             .Include(o => o.Lines).Include(o => o.Attempts)
             .FirstOrDefaultAsync(o => o.Number == number, cancellationToken);
         var userId = User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
-        if (order is null || !(links.IsGuestKeyFor(number, key) || (userId is not null && order.ShopperId == userId)))
-            return NotFound();
+        IsOwner = order is not null && userId is not null && order.ShopperId == userId;
+        var guestKey = links.CheckGuestKey(number, key);
+        if (order is null || !(IsOwner || guestKey == GuestKey.Valid))
+        {
+            // A link we signed for this order, only too old: the guest can have a fresh one e-mailed.
+            return order is not null && guestKey == GuestKey.Expired
+                ? new Shared.SeeOtherResult($"/orders/link?number={Uri.EscapeDataString(number)}&expired=true")
+                : NotFound();
+        }
         Order = order;
-        IsOwner = userId is not null && order.ShopperId == userId;
         Confirmation = await db.OutgoingEmails
             .Where(e => e.OrderId == order.Id && e.Kind == EmailKind.OrderConfirmed && e.Status != EmailStatus.Failed)
             .Select(e => (EmailStatus?)e.Status).FirstOrDefaultAsync(cancellationToken);

@@ -110,7 +110,6 @@ internal sealed class PaymentAttemptConfiguration : IEntityTypeConfiguration<Pay
         builder.Ignore(a => a.Total);
         builder.Ignore(a => a.IsFinal);
         builder.Ignore(a => a.IsActive);
-        builder.Ignore(a => a.DetailsIdempotencyKey);
     }
 }
 

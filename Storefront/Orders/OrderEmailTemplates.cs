@@ -41,6 +41,11 @@ public sealed class OrderEmailTemplates(IStringLocalizer<SharedResource> localiz
             [localizer["We have refunded {0} for order {1}. Depending on your bank it may take a few days to appear.", refund.Total, order.Number]],
             items: null, orderUrl, localizer["View your order"]);
 
+    public RenderedEmail OrderLink(Order order, string orderUrl) =>
+        EmailTemplates.Render(localizer, localizer["Your link to order {0}", order.Number], order.Contact.Name,
+            [localizer["Here is a new link to your order {0}, as you asked. Keep this e-mail: the link opens your order without an account.", order.Number]],
+            items: null, orderUrl, localizer["View your order"]);
+
     private string Placed(Order order) =>
         localizer["Order placed: {0}", times.DateAndTime(order.CreatedAt, times.ZoneOf(order.Country))];
 

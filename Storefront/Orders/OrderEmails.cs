@@ -34,6 +34,10 @@ public sealed class OrderEmails(EmailQueue queue, EmailLinks links, OrderLinks o
     public void RefundIssued(Order order, PaymentModification refund) =>
         Queue(EmailKind.RefundIssued, $"refund:{refund.Reference}", order, () => templates.RefundIssued(order, refund, Link(order)));
 
+    /// <summary>A guest asked for a fresh link to the order: every request is an e-mail of its own (the rate limiter caps them).</summary>
+    public void OrderLink(Order order) =>
+        Queue(EmailKind.OrderLink, $"order:{order.Id}:link:{Guid.NewGuid():N}", order, () => templates.OrderLink(order, Link(order)));
+
     private void Queue(EmailKind kind, string key, Order order, Func<RenderedEmail> render)
     {
         RenderedEmail email;

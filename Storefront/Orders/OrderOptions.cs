@@ -28,4 +28,11 @@ public sealed class OrderOptions
     /// </summary>
     [SettingRange("00:00:00.100", "1.00:00:00")]
     public TimeSpan ModificationResendAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long a guest's signed order link (e-mailed, or shown after paying) opens the order. A guest with an older
+    /// link asks for a fresh one by e-mail at /orders/link.
+    /// </summary>
+    [SettingRange("01:00:00", "3650.00:00:00")]
+    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromDays(90);
 }

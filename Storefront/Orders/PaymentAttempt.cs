@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Storefront.Data;
 using Storefront.Shared;
 
@@ -114,8 +116,13 @@ public sealed class PaymentAttempt : IVersioned
         Order.PaymentRedirected(this);
     }
 
-    /// <summary>Sent as Adyen's <c>Idempotency-Key</c> on /payments/details.</summary>
-    public string DetailsIdempotencyKey => "details-" + IdempotencyKey;
+    /// <summary>
+    /// Adyen's <c>Idempotency-Key</c> on /payments/details for one result the shopper came back with: a replay of the same
+    /// result gets Adyen's first answer, while a different result (the real one, after a forged one was refused) is a
+    /// request of its own.
+    /// </summary>
+    public string DetailsIdempotencyKey(string result) =>
+        "details-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdempotencyKey + "\n" + result)))[..48];
 
     /// <summary>
     /// Claims the call to /payments/details. False when the attempt is final, or another request (a refresh, a
@@ -130,5 +137,15 @@ public sealed class PaymentAttempt : IVersioned
         DetailsRequestedAt = now;
         Order.Touch(now);
         return true;
+    }
+
+    /// <summary>
+    /// Gives the claim back when Adyen refused the result itself (forged, damaged, another payment's): it settled
+    /// nothing, and the shopper's real return must not wait for the claim to run out.
+    /// </summary>
+    public void ReleaseDetailsClaim(DateTime now)
+    {
+        DetailsRequestedAt = null;
+        Order.Touch(now);
     }
 }

@@ -27,6 +27,7 @@ public sealed class LanguageModel : PageModel
                 Secure = Request.IsHttps,
                 MaxAge = TimeSpan.FromDays(365),
             });
-        return LocalRedirect(LocalUrls.OrHome(Url, returnUrl));
+        // Security's LocalReturnUrls has already made returnUrl local and safe for a Location header.
+        return LocalRedirect(returnUrl ?? "/");
     }
 }

@@ -67,6 +67,8 @@ public static class WebRegistration
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: a signed-in shopper is limited as an account, not as an address.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

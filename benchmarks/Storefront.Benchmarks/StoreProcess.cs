@@ -17,7 +17,7 @@ public sealed class StoreProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     // Settings a developer's shell may carry that would point the store elsewhere than this run intends.
-    private static readonly string[] InheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "ConnectionStrings__", "Database__", "Adyen__", "Storefront__", "Logging__"];
+    private static readonly string[] InheritedPrefixes = ["ASPNETCORE_", "DOTNET_ENVIRONMENT", "ConnectionStrings__", "Database__", "Adyen__", "Storefront__", "Logging__", "Security__"];
 
     private readonly ProcessStartInfo _start;
     private readonly DirectoryInfo _dataDirectory;
@@ -67,6 +67,8 @@ public sealed class StoreProcess : IAsyncDisposable
             ["Adyen:Mode"] = "Sandbox",
             // A line per request on the console would measure the console.
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every simulated shopper comes from this one loopback address: the per-address limits would refuse them.
+            ["Security:RateLimits:Enabled"] = "false",
         };
         foreach (var (key, value) in settings)
             environment[key] = value;

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -20,6 +21,18 @@ internal static class SandboxApprovalPage
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
+    private const string Style =
+        "body{font-family:system-ui,sans-serif;background:#f6f6f6;margin:0}main{max-width:26rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:1rem}"
+        + ".brand{background:#ffeb00;color:#191919;display:inline-block;padding:.3rem .8rem;border-radius:.5rem;font-weight:700}"
+        + "button{font:inherit;padding:.6rem 1.2rem;margin:.3rem 0;border-radius:.5rem;border:1px solid #191919;cursor:pointer}"
+        + ".approve{background:#ffeb00}.alert{color:#b00020}.note{color:#555;font-size:.9rem}";
+
+    private const string ReturnScript = "document.getElementById('return-form').submit();";
+
+    /// <summary>Like Adyen's own pages, these carry their own policy: exactly this inline style and this script run.</summary>
+    private static readonly string ContentSecurityPolicy =
+        $"default-src 'self'; style-src '{Sha256(Style)}'; script-src '{Sha256(ReturnScript)}'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
     public static string Url(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}{Path}/redirect";
 
     public static void Map(IEndpointRouteBuilder app)
@@ -29,10 +42,9 @@ internal static class SandboxApprovalPage
             Enter(context, sandbox, settings.CurrentValue, sessionId));
         // The store's auto-submitted form of action.data arrives here from "another site": no antiforgery token.
         pages.MapPost("/redirect", async (HttpContext context, AdyenSandbox sandbox, IOptionsMonitor<SandboxOptions> settings) =>
-        {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
-            return Enter(context, sandbox, settings.CurrentValue, form[SessionField].ToString());
-        }).DisableAntiforgery();
+            await FormAsync(context) is { } form
+                ? Enter(context, sandbox, settings.CurrentValue, form[SessionField].ToString())
+                : Results.BadRequest()).DisableAntiforgery();
         pages.MapPost("/decide", DecideAsync).DisableAntiforgery();
     }
 
@@ -52,9 +64,8 @@ internal static class SandboxApprovalPage
         HttpContext context, AdyenSandbox sandbox, IOptionsMonitor<SandboxOptions> settings, IAntiforgery antiforgery)
     {
         // Validated here rather than by the middleware so that a stale form gets a plain 400, not an exception.
-        if (!await antiforgery.IsRequestValidAsync(context))
+        if (await FormAsync(context) is not { } form || !await antiforgery.IsRequestValidAsync(context))
             return Results.BadRequest();
-        var form = await context.Request.ReadFormAsync(context.RequestAborted);
         if (sandbox.FindBySession(form[SessionField].ToString()) is not { } payment)
             return Results.NotFound();
         if (!Enum.TryParse<ShopperDecision>(form["decision"].ToString(), ignoreCase: true, out var decision) || !Enum.IsDefined(decision))
@@ -80,7 +91,7 @@ internal static class SandboxApprovalPage
             .Append("<p role=\"alert\">").Append(Html.Encode(payment.Method.Name)).Append(" waited too long for your answer, and nothing was charged.</p>")
             .Append("<p><a id=\"return-link\" href=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">Return to the shop</a></p>")
             .Append("</main></body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status410Gone);
+        return new HtmlPage(html.ToString(), StatusCodes.Status410Gone);
     }
 
     private static IResult ReturnToShop(SandboxPayment payment, SandboxOptions settings)
@@ -97,8 +108,8 @@ internal static class SandboxApprovalPage
             .Append("<form id=\"return-form\" method=\"post\" action=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">")
             .Append("<input type=\"hidden\" name=\"redirectResult\" value=\"").Append(Html.Encode(redirectResult)).Append("\">")
             .Append("<p>Returning you to the shop…</p><button type=\"submit\">Return to the shop</button></form>")
-            .Append("<script>document.getElementById('return-form').submit();</script></body></html>");
-        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+            .Append("<script>").Append(ReturnScript).Append("</script></body></html>");
+        return new HtmlPage(html.ToString(), StatusCodes.Status200OK);
     }
 
     private static IResult Page(HttpContext context, SandboxPayment payment, string? error, int status)
@@ -109,12 +120,7 @@ internal static class SandboxApprovalPage
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(method).Append(" · Adyen sandbox</title><style>")
-            .Append("body{font-family:system-ui,sans-serif;background:#f6f6f6;margin:0}main{max-width:26rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:1rem}")
-            .Append(".brand{background:#ffeb00;color:#191919;display:inline-block;padding:.3rem .8rem;border-radius:.5rem;font-weight:700}")
-            .Append("button{font:inherit;padding:.6rem 1.2rem;margin:.3rem 0;border-radius:.5rem;border:1px solid #191919;cursor:pointer}")
-            .Append(".approve{background:#ffeb00}.alert{color:#b00020}.note{color:#555;font-size:.9rem}")
-            .Append("</style></head><body><main>")
+            .Append("<title>").Append(method).Append(" · Adyen sandbox</title><style>").Append(Style).Append("</style></head><body><main>")
             .Append("<p class=\"brand\">").Append(method).Append("</p>")
             .Append("<h1>Confirm your payment</h1>")
             .Append("<p class=\"note\">Adyen sandbox: a simulation, no real money moves.</p>")
@@ -132,7 +138,7 @@ internal static class SandboxApprovalPage
         html.Append("</main></body></html>");
 
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(html.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+        return new HtmlPage(html.ToString(), status);
     }
 
     private static void DecisionForm(StringBuilder html, PathString pathBase, string decision, string label, SandboxPayment payment, AntiforgeryTokenSet tokens, string? consent)
@@ -143,6 +149,32 @@ internal static class SandboxApprovalPage
             .Append("<input type=\"hidden\" name=\"").Append(Html.Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Html.Encode(tokens.RequestToken ?? "")).Append("\">")
             .Append(consent)
             .Append("<button type=\"submit\"").Append(decision == "approve" ? " class=\"approve\"" : "").Append('>').Append(label).Append("</button></form>");
+    }
+
+    /// <summary>The posted form, or null when the body is no form or breaks the form limits.</summary>
+    private static async Task<IFormCollection?> FormAsync(HttpContext context)
+    {
+        if (!context.Request.HasFormContentType)
+            return null;
+        try
+        {
+            return await context.Request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            return null;
+        }
+    }
+
+    private static string Sha256(string inline) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(inline)));
+
+    private sealed class HtmlPage(string html, int status) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status).ExecuteAsync(httpContext);
+        }
     }
 
     /// <summary>303, so the shopper's browser comes back to the store with a GET whatever method brought it here.</summary>
