@@ -4,8 +4,8 @@ namespace Storefront.Orders;
 
 /// <summary>
 /// The shopper's e-mails about an order, queued through <see cref="EmailQueue"/> in the caller's transaction, so they
-/// go once and only for a change that committed (F13). Each links to the order with its signed link, which works for a
-/// guest in any browser without a log-in.
+/// go once and only for a change that committed (F13, docs/payment-failure-modes.md). Each links to the order with its
+/// signed link, which works for a guest in any browser without a log-in.
 /// </summary>
 public sealed class OrderEmails(EmailQueue queue, EmailLinks links, OrderLinks orderLinks)
 {
