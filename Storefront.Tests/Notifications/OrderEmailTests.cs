@@ -12,7 +12,8 @@ namespace Storefront.Tests.Notifications;
 
 /// <summary>
 /// The shopper's order e-mails, queued with the payment's outcome through the real checkout, return page and
-/// webhooks, and written by the sender to the pickup directory (F13: confirmed only when paid, and only once).
+/// webhooks, and written by the sender to the pickup directory: confirmed only when paid, and only once
+/// (F13, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class OrderEmailTests(NotificationsFactory app) : IClassFixture<NotificationsFactory>, IDisposable
 {

@@ -28,7 +28,10 @@ public sealed class ExpiryFactory : SandboxFactory
     public FakeTimeProvider Time => Clock!;
 }
 
-/// <summary>Orders left unpaid past <c>Orders:PaymentTimeout</c> expire and give their stock back, exactly once (F07, F12).</summary>
+/// <summary>
+/// Orders left unpaid past <c>Orders:PaymentTimeout</c> expire and give their stock back, exactly once
+/// (F07, F12, docs/payment-failure-modes.md).
+/// </summary>
 public sealed class OrderExpiryTests(ExpiryFactory app) : IClassFixture<ExpiryFactory>, IDisposable
 {
     private static readonly TimeSpan PaymentTimeout = new OrderOptions().PaymentTimeout;

@@ -3,7 +3,10 @@ using Storefront.Tests.Infrastructure;
 
 namespace Storefront.Tests.Payments;
 
-/// <summary>What the sandbox asks of a payment with a stored token, like Adyen's recurring rules (F09).</summary>
+/// <summary>
+/// What the sandbox asks of a payment with a stored token, like Adyen's recurring rules
+/// (F09, docs/payment-failure-modes.md).
+/// </summary>
 public sealed class SandboxTokenPaymentTests(SandboxFactory app) : IClassFixture<SandboxFactory>
 {
     [Theory]

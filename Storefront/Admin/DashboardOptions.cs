@@ -8,7 +8,10 @@ public sealed class DashboardOptions : IValidatableObject
 {
     public const string Section = "Admin:Dashboard";
 
-    /// <summary>An order still awaiting payment this long after it was placed is shown as stuck (F07).</summary>
+    /// <summary>
+    /// An order still awaiting payment this long after it was placed is shown as stuck
+    /// (F07, docs/payment-failure-modes.md).
+    /// </summary>
     [SettingRange("00:01:00", "7.00:00:00")]
     public TimeSpan StuckPaymentAfter { get; set; } = TimeSpan.FromMinutes(30);
 

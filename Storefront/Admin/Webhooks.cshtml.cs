@@ -12,7 +12,8 @@ namespace Storefront.Admin;
 
 /// <summary>
 /// The webhook inbox: every message Adyen sent, what became of it, and Reprocess for those that failed, were poisoned
-/// or matched nothing (F06, F20). Reprocessing only puts the message back in the worker's queue.
+/// or matched nothing (F06, F20, docs/payment-failure-modes.md). Reprocessing only puts the message back in the
+/// worker's queue.
 /// </summary>
 public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvider time, ILogger<WebhookInboxModel> logger) : PageModel
 {

@@ -74,8 +74,8 @@ public sealed partial class OrderPlacement
 
         /// <summary>
         /// The cart's previous order, when its payment failed and nothing has changed since: the retry becomes its
-        /// next attempt (F17). An older order still waiting on KakaoPay is given up (its stock released; a late
-        /// success for it is flagged and refunded), because the shopper is paying again.
+        /// next attempt (F17, docs/payment-failure-modes.md). An older order still waiting on KakaoPay is given up (its
+        /// stock released; a late success for it is flagged and refunded), because the shopper is paying again.
         /// </summary>
         async Task<Order?> ReusablePendingOrderAsync(ShoppingCart cart, IReadOnlyList<OrderLine> lines, ContactDetails contact,
             ShippingAddress address, DateTime now, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ namespace Storefront.Checkout;
 
 /// <summary>
 /// A signed-in shopper's own orders paid again: a reorder (an earlier order's lines at today's prices, as a new
-/// order) and another try at an order whose payment just failed (F17). Only the order's owner finds it, or replays it.
+/// order) and another try at an order whose payment just failed (F17, docs/payment-failure-modes.md). Only the order's
+/// owner finds it, or replays it.
 /// </summary>
 public sealed partial class OrderPlacement
 {

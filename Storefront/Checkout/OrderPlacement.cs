@@ -19,7 +19,10 @@ public abstract record OrderSource
     /// <summary>One of the signed-in shopper's orders, bought again at today's prices as the quote they saw.</summary>
     public sealed record Reorder(string OrderNumber, string QuoteVersion) : OrderSource;
 
-    /// <summary>Another try at one of the signed-in shopper's orders whose payment just failed, by the same order (F17).</summary>
+    /// <summary>
+    /// Another try at one of the signed-in shopper's orders whose payment just failed, by the same order
+    /// (F17, docs/payment-failure-modes.md).
+    /// </summary>
     public sealed record PayAgain(string OrderNumber) : OrderSource;
 }
 
@@ -28,7 +31,7 @@ public abstract record OrderSource
 /// Every step is safe to repeat: each form carries a one-time submit key, and a second submit of the same form
 /// replays the first one's outcome, to that payment's own shopper or cart only; the order, its stock reservation and
 /// the payment attempt with its idempotency key are saved in one transaction before Adyen is called, and read and
-/// checked again while concurrent checkouts change the stock under them (F04, F14, F19).
+/// checked again while concurrent checkouts change the stock under them (F04, F14, F19, docs/payment-failure-modes.md).
 /// </summary>
 public sealed partial class OrderPlacement(
     StorefrontDbContext db,

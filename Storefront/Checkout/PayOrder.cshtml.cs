@@ -11,8 +11,9 @@ using Storefront.Shared;
 namespace Storefront.Checkout;
 
 /// <summary>
-/// Another try at one of the shopper's orders whose payment just failed, by the same order (F17), under /account:
-/// where a refused saved KakaoPay lands, offering the KakaoPay redirect instead.
+/// Another try at one of the shopper's orders whose payment just failed, by the same order
+/// (F17, docs/payment-failure-modes.md), under /account: where a refused saved KakaoPay lands, offering the KakaoPay
+/// redirect instead.
 /// </summary>
 [Authorize]
 public sealed class PayOrderModel(

@@ -10,7 +10,7 @@ namespace Storefront.Checkout;
 /// What happens when the shopper comes back from KakaoPay. Works without cookies or a session (the app
 /// switch can bring the shopper back in another browser): the attempt comes from the signed reference in
 /// the returnUrl. /payments/details is called at most once per attempt; refreshes, replays and the webhook
-/// all end in the same stored outcome (F01, F02, F04).
+/// all end in the same stored outcome (F01, F02, F04, docs/payment-failure-modes.md).
 /// </summary>
 public sealed partial class PaymentReturnHandler(
     StorefrontDbContext db,

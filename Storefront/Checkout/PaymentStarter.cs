@@ -12,7 +12,8 @@ namespace Storefront.Checkout;
 /// <summary>
 /// Starts the payment of an attempt that is already saved with its idempotency key (see <see cref="OrderPlacement"/>):
 /// one <c>/payments</c> call, a KakaoPay redirect or a one-step payment with a saved KakaoPay, and what each of
-/// Adyen's answers means for the order. Also replays what an earlier submit of the same form started (F04, F14, F19).
+/// Adyen's answers means for the order. Also replays what an earlier submit of the same form started
+/// (F04, F14, F19, docs/payment-failure-modes.md).
 /// </summary>
 public sealed partial class PaymentStarter(
     StorefrontDbContext db,

@@ -8,7 +8,8 @@ namespace Storefront.Checkout;
 
 /// <summary>
 /// Adyen's returnUrl. Adyen may come back with GET or POST; a POST arrives cross-site with no antiforgery
-/// token and without the shopper's cookies, so this page needs neither (F02, F03). It always answers 303.
+/// token and without the shopper's cookies, so this page needs neither (F02, F03, docs/payment-failure-modes.md). It
+/// always answers 303.
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ReturnModel(PaymentReturnHandler handler) : PageModel

@@ -34,7 +34,8 @@ public enum EmailStatus
 /// <summary>
 /// The e-mail outbox: one row per message, queued in the same transaction as the change that causes it and sent
 /// later by <see cref="EmailDispatcher"/>. The bodies are rendered when queued, so what was sent stays on record.
-/// <see cref="DeduplicationKey"/> is unique: one (order, template) is never queued twice (F13).
+/// <see cref="DeduplicationKey"/> is unique: one (order, template) is never queued twice
+/// (F13, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class OutgoingEmail : LeasedRow
 {

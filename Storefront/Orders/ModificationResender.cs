@@ -8,8 +8,9 @@ namespace Storefront.Orders;
 /// <summary>
 /// Sends again every refund and cancellation still requested and never received by Adyen (no pspReference) once it
 /// is older than <c>Orders:ModificationResendAfter</c>: Adyen was unreachable when it was saved, the process died
-/// between the save and the send, or it is an automatic refund whose webhook never came (F14, F19). Same reference,
-/// same idempotency key, so Adyen makes one refund however often it is sent.
+/// between the save and the send, or it is an automatic refund whose webhook never came
+/// (F14, F19, docs/payment-failure-modes.md). Same reference, same idempotency key, so Adyen makes one refund however
+/// often it is sent.
 /// </summary>
 /// <remarks>
 /// Several nodes sweep one database: each modification is leased with one conditional UPDATE (it succeeds for one

@@ -8,8 +8,9 @@ namespace Storefront.Orders;
 /// <summary>
 /// THE one place a saved refund or reversal goes to Adyen: under its reference as <c>reference</c> and as the
 /// idempotency key, so sending it again (a retry, "Send again", the resend sweeper, a second node) never gives money
-/// back twice (F19). A 201 only means "received": the pspReference is recorded and the modification stays requested
-/// until Adyen's webhook (F21). Adyen refusing the request outright fails it at once, its amount refundable again.
+/// back twice (F19, docs/payment-failure-modes.md). A 201 only means "received": the pspReference is recorded and the
+/// modification stays requested until Adyen's webhook (F21, docs/payment-failure-modes.md). Adyen refusing the request
+/// outright fails it at once, its amount refundable again.
 /// </summary>
 /// <remarks>The modification must be tracked by this scope's context with its order (and the order's modifications) and payment loaded.</remarks>
 public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenCheckout adyen, TimeProvider time, ILogger<ModificationSender> logger)

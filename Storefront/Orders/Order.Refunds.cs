@@ -4,7 +4,8 @@ namespace Storefront.Orders;
 
 /// <summary>
 /// The order's refunds and reversals: asked for by a merchandiser or by the shop itself, sent to Adyen by the caller,
-/// and settled by Adyen's webhooks (F11, F21). A cancellation of an unpaid order needs no money back and happens at once.
+/// and settled by Adyen's webhooks (F11, F21, docs/payment-failure-modes.md). A cancellation of an unpaid order needs
+/// no money back and happens at once.
 /// </summary>
 public sealed partial class Order
 {
@@ -135,7 +136,8 @@ public sealed partial class Order
     }
 
     /// <summary>
-    /// A refund Adyen reports that this shop did not ask for (made in the Customer Area): recorded, never lost (F11).
+    /// A refund Adyen reports that this shop did not ask for (made in the Customer Area): recorded, never lost
+    /// (F11, docs/payment-failure-modes.md).
     /// <paramref name="payment"/> is the attempt Adyen names, when it is not the one that paid the order.
     /// </summary>
     public PaymentModification RecordExternalRefund(long amount, string pspReference, bool success, string? reason, DateTime now,

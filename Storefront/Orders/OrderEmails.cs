@@ -5,7 +5,7 @@ namespace Storefront.Orders;
 
 /// <summary>
 /// The shopper's e-mails about an order, queued through <see cref="EmailQueue"/> in the caller's transaction, so they
-/// go once and only for a change that committed (F13). Each is written in the language the order was placed in,
+/// go once and only for a change that committed (F13, docs/payment-failure-modes.md). Each is written in the language the order was placed in,
 /// whoever causes it (the shopper's return, a webhook, a merchandiser), and links to the order with its signed link,
 /// which works for a guest in any browser without a log-in.
 /// </summary>

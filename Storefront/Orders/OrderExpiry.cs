@@ -8,7 +8,7 @@ namespace Storefront.Orders;
 /// <summary>
 /// Expires orders still unpaid past their payment deadline and gives their stock back, exactly once: each order
 /// is moved under optimistic concurrency, so two nodes (or the expiry and a webhook) racing on it end with one
-/// winner, and the loser reads the order again and finds nothing left to do (F07, F12).
+/// winner, and the loser reads the order again and finds nothing left to do (F07, F12, docs/payment-failure-modes.md).
 /// </summary>
 public sealed partial class OrderExpiry(
     StorefrontDbContext db,

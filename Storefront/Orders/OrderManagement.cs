@@ -8,7 +8,8 @@ namespace Storefront.Orders;
 /// The merchandiser's actions on an order. Each goes through the order's state machine, which refuses illegal
 /// moves and writes the timeline (who, when, what, from which state). Refunds and cancellations of paid orders are
 /// saved as "requested" BEFORE Adyen is called, under a reference that is also the idempotency key, so a retry or a
-/// "Send again" can never give money back twice; they stay requested until Adyen's webhook confirms or rejects them (F11, F21).
+/// "Send again" can never give money back twice; they stay requested until Adyen's webhook confirms or rejects them
+/// (F11, F21, docs/payment-failure-modes.md).
 /// </summary>
 /// <remarks>Each action is a <see cref="UnitOfWork"/> of its own on the scope's context.</remarks>
 public sealed partial class OrderManagement(

@@ -9,7 +9,8 @@ namespace Storefront.Orders;
 /// What Adyen's webhooks do to orders, as the inbox hands them over (<see cref="IPaymentWebhooks"/>): payment outcomes
 /// go through <see cref="PaymentFinalizer"/>, the same finaliser as the return page; modification outcomes and notices
 /// (OrderWebhooks.Modifications.cs) through the order's own methods. Nothing here saves: the inbox saves the order with
-/// its row. Matching follows F20: Adyen's references (pspReference, originalReference) first, then ours.
+/// its row. Matching (F20, docs/payment-failure-modes.md): Adyen's references (pspReference, originalReference) first,
+/// then ours.
 /// </summary>
 public sealed partial class OrderWebhooks(
     StorefrontDbContext db,

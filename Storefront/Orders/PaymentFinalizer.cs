@@ -47,8 +47,8 @@ public sealed partial class PaymentFinalizer(
         var change = order.ApplyPaymentResult(attempt, result, now, source, payload);
         if (change == PaymentChange.Failed && order.TakeStockRelease())
             await ReleaseStockAsync(order, cancellationToken);
-        // The shopper's e-mails are queued in this transaction (F13): "confirmed" only once the order is paid,
-        // and never for a change that loses the race with the other path.
+        // The shopper's e-mails are queued in this transaction (F13, docs/payment-failure-modes.md): "confirmed" only
+        // once the order is paid, and never for a change that loses the race with the other path.
         if (change == PaymentChange.Paid)
         {
             await paid.OrderPaidAsync(order, now, cancellationToken);

@@ -13,7 +13,10 @@ public enum ModificationKind
 
 public enum ModificationStatus
 {
-    /// <summary>Sent to Adyen, which answered "received": not done until its webhook says so (F21).</summary>
+    /// <summary>
+    /// Sent to Adyen, which answered "received": not done until its webhook says so
+    /// (F21, docs/payment-failure-modes.md).
+    /// </summary>
     Requested,
 
     Confirmed,
@@ -24,7 +27,8 @@ public enum ModificationStatus
 
 /// <summary>
 /// A refund or reversal of an order's payment. Its <see cref="Reference"/> is unique, goes to Adyen as the
-/// modification's reference and is the idempotency key, so a double click or a retry makes one refund (F11, F19).
+/// modification's reference and is the idempotency key, so a double click or a retry makes one refund
+/// (F11, F19, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class PaymentModification
 {

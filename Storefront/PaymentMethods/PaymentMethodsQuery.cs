@@ -7,9 +7,9 @@ using Storefront.Shared;
 namespace Storefront.PaymentMethods;
 
 /// <summary>
-/// Which payment methods a payment can use: what Adyen offers for its exact amount, currency and country (F16) and,
-/// for a signed-in shopper, their saved methods that Adyen offers too. The cart, the checkout, a reorder and another
-/// try at a failed order all ask here.
+/// Which payment methods a payment can use: what Adyen offers for its exact amount, currency and country
+/// (F16, docs/payment-failure-modes.md) and, for a signed-in shopper, their saved methods that Adyen offers too. The
+/// cart, the checkout, a reorder and another try at a failed order all ask here.
 /// </summary>
 public sealed partial class PaymentMethodsQuery(
     IAdyenCheckout adyen,

@@ -8,7 +8,8 @@ namespace Storefront.Tests.Payments.Webhooks;
 
 /// <summary>
 /// A payment's outcome is applied from the order's own snapshot, never from the catalog: a product deleted between the
-/// checkout and Adyen's webhook neither blocks the order's payment state nor sends the webhook into retries (F18).
+/// checkout and Adyen's webhook neither blocks the order's payment state nor sends the webhook into retries
+/// (F18, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class CatalogIndependenceTests(SandboxFactory app) : IClassFixture<SandboxFactory>, IDisposable
 {

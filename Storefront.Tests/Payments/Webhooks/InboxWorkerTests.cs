@@ -88,7 +88,9 @@ public sealed class FlakyRefundsFactory : SandboxFactory
     }
 }
 
-/// <summary>What was acknowledged is applied, once, whatever happens to the nodes (F06).</summary>
+/// <summary>
+/// What was acknowledged is applied, once, whatever happens to the nodes (F06, docs/payment-failure-modes.md).
+/// </summary>
 public sealed class InboxWorkerTests
 {
     [Fact]

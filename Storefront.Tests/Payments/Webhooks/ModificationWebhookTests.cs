@@ -8,7 +8,8 @@ namespace Storefront.Tests.Payments.Webhooks;
 
 /// <summary>
 /// Refunds, reversals and notices on paid orders: a modification stays Requested until Adyen's webhook confirms or
-/// rejects it, and what the shop did not ask for is recorded and flagged, never dropped (F11, F21).
+/// rejects it, and what the shop did not ask for is recorded and flagged, never dropped
+/// (F11, F21, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class ModificationWebhookTests(SandboxFactory app) : IClassFixture<SandboxFactory>, IDisposable
 {

@@ -10,7 +10,7 @@ namespace Storefront.Tests.Payments.Webhooks;
 /// <summary>
 /// AUTHORISATION and OFFER_CLOSED through the inbox worker and the one finaliser, against real orders placed
 /// through checkout and decided at the sandbox's KakaoPay page. Whichever of the return and the webhook comes
-/// first wins; the other changes nothing but is still recorded (F01, F05, F06).
+/// first wins; the other changes nothing but is still recorded (F01, F05, F06, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class PaymentWebhookTests(SandboxFactory app) : IClassFixture<SandboxFactory>, IDisposable
 {

@@ -8,7 +8,8 @@ namespace Storefront.Tests.Payments.Webhooks;
 
 /// <summary>
 /// Tokens only ever arrive by webhook, in either shape: the classic RECURRING_CONTRACT notification or the
-/// tokenization webhooks (<c>recurring.token.*</c>). Each lands on the account that owns the shopperReference (F09).
+/// tokenization webhooks (<c>recurring.token.*</c>). Each lands on the account that owns the shopperReference
+/// (F09, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class TokenWebhookTests(SandboxFactory app) : IClassFixture<SandboxFactory>, IDisposable
 {

@@ -46,8 +46,9 @@ public sealed class AdyenRequestRejectedException(string operation, HttpStatusCo
 }
 
 /// <summary>
-/// Adyen answered errorCode 704, "request already processed or in progress", for this idempotency key (F04).
-/// Not a failure: look up the stored outcome or the webhook, or retry later with the same key.
+/// Adyen answered errorCode 704, "request already processed or in progress", for this idempotency key
+/// (F04, docs/payment-failure-modes.md). Not a failure: look up the stored outcome or the webhook, or retry later with
+/// the same key.
 /// </summary>
 public sealed class AdyenRequestInProgressException(string operation, HttpStatusCode statusCode, ServiceError? error, bool transient)
     : AdyenException(operation, $"Adyen is already processing, or has processed, {operation} with this idempotency key (704).", statusCode, error)

@@ -8,8 +8,8 @@ namespace Storefront.Payments.Adyen;
 /// </summary>
 /// <remarks>
 /// Idempotency keys (max 64 characters): store one per logical operation (e.g. <c>pay:{attemptId}</c>,
-/// <c>refund:{refundId}</c>) and send the same key again when repeating it (F19). A POST without a key is never
-/// retried automatically, because Adyen could then execute it twice.
+/// <c>refund:{refundId}</c>) and send the same key again when repeating it (F19, docs/payment-failure-modes.md). A POST
+/// without a key is never retried automatically, because Adyen could then execute it twice.
 /// </remarks>
 public interface IAdyenCheckout
 {

@@ -8,7 +8,9 @@ public sealed record PaymentRefundRequest
     /// <summary>Filled from <c>Adyen:MerchantAccount</c> when left empty.</summary>
     public string? MerchantAccount { get; init; }
 
-    /// <summary>Our reference for this refund, to match the REFUND webhook (F11).</summary>
+    /// <summary>
+    /// Our reference for this refund, to match the REFUND webhook (F11, docs/payment-failure-modes.md).
+    /// </summary>
     public string? Reference { get; init; }
 
     public MerchantRefundReason? MerchantRefundReason { get; init; }
@@ -32,7 +34,7 @@ public sealed record PaymentReversalRequest
 
 /// <summary>
 /// The 201 answer to a refund, cancel or reversal. <see cref="Status"/> is always <c>received</c>: not success.
-/// The outcome arrives by webhook (F21).
+/// The outcome arrives by webhook (F21, docs/payment-failure-modes.md).
 /// </summary>
 public sealed record ModificationResponse
 {

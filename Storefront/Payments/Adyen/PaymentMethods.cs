@@ -1,6 +1,9 @@
 namespace Storefront.Payments.Adyen;
 
-/// <summary><c>POST /paymentMethods</c>. Ask with the cart's country, currency and exact amount (F16).</summary>
+/// <summary>
+/// <c>POST /paymentMethods</c>. Ask with the cart's country, currency and exact amount
+/// (F16, docs/payment-failure-modes.md).
+/// </summary>
 public sealed record PaymentMethodsRequest
 {
     /// <summary>Filled from <c>Adyen:MerchantAccount</c> when left empty.</summary>

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Storefront.Payments.Adyen;
 
-/// <summary><c>POST /payments</c>. Send an idempotency key stored with the payment attempt (F19).</summary>
+/// <summary>
+/// <c>POST /payments</c>. Send an idempotency key stored with the payment attempt (F19, docs/payment-failure-modes.md).
+/// </summary>
 public sealed record PaymentRequest
 {
     /// <summary>In minor units: build it with <see cref="Adyen.Amount.From"/>.</summary>
@@ -13,7 +15,10 @@ public sealed record PaymentRequest
 
     public required PaymentMethodDetails PaymentMethod { get; init; }
 
-    /// <summary>Where the shopper comes back to. Keep it short: Adyen recommends at most 1024 characters (F15).</summary>
+    /// <summary>
+    /// Where the shopper comes back to. Keep it short: Adyen recommends at most 1024 characters
+    /// (F15, docs/payment-failure-modes.md).
+    /// </summary>
     public required string ReturnUrl { get; init; }
 
     /// <summary>Filled from <c>Adyen:MerchantAccount</c> when left empty.</summary>

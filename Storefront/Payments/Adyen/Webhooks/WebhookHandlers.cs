@@ -6,7 +6,8 @@ namespace Storefront.Payments.Adyen.Webhooks;
 /// accounts, so that Orders can depend on Payments and not the other way round. A handler tracks its changes on the
 /// scope's StorefrontDbContext and never saves: the processor saves them with the inbox row in one transaction, guarded
 /// by the row's lease, and runs the handler again from a fresh read when that save loses an optimistic-concurrency race.
-/// Matching follows F20: Adyen's references (pspReference, originalReference) first, then ours.
+/// Matching (F20, docs/payment-failure-modes.md): Adyen's references (pspReference, originalReference) first, then
+/// ours.
 /// </summary>
 public interface IPaymentWebhooks
 {
@@ -64,7 +65,10 @@ public sealed record WebhookOutcome
     {
     }
 
-    /// <summary>Why the message names nothing we know; such a row is kept Unmatched for review, never dropped (F20).</summary>
+    /// <summary>
+    /// Why the message names nothing we know; such a row is kept Unmatched for review, never dropped
+    /// (F20, docs/payment-failure-modes.md).
+    /// </summary>
     public string? UnmatchedReason { get; private init; }
 
     public bool NeedsFollowUp { get; private init; }

@@ -24,13 +24,16 @@ public enum WebhookStatus
     /// <summary>Failed too many times: shown to merchandisers, who can reprocess it.</summary>
     Poisoned,
 
-    /// <summary>Names no order, attempt, modification or shopper we know: kept for review, never dropped (F20).</summary>
+    /// <summary>
+    /// Names no order, attempt, modification or shopper we know: kept for review, never dropped
+    /// (F20, docs/payment-failure-modes.md).
+    /// </summary>
     Unmatched,
 }
 
 /// <summary>
 /// The webhook inbox: every authenticated message is stored here, raw, under a unique key, before Adyen gets its
-/// 2xx; a background worker applies it later. Nothing acknowledged is ever lost (F06).
+/// 2xx; a background worker applies it later. Nothing acknowledged is ever lost (F06, docs/payment-failure-modes.md).
 /// </summary>
 public sealed class WebhookMessage : LeasedRow
 {

@@ -22,7 +22,8 @@ public static class WebhookRegistration
     }
 
     /// <summary>
-    /// Minimal API endpoints, not Razor Pages: no antiforgery (Adyen has no token to send, F03) and no cookie;
+    /// Minimal API endpoints, not Razor Pages: no antiforgery (Adyen has no token to send) and no cookie
+    /// (F03, docs/payment-failure-modes.md);
     /// Basic auth and the HMAC are checked by <see cref="WebhookReceiver"/>.
     /// </summary>
     public static WebApplication MapAdyenWebhooks(this WebApplication app)
