@@ -24,7 +24,10 @@ public static class DataRegistration
                 var sqliteConnection = ResolveSqliteFile(
                     string.IsNullOrWhiteSpace(connectionString) ? DefaultSqliteConnection : connectionString,
                     builder.Environment.ContentRootPath);
-                builder.Services.AddDbContext<StorefrontDbContext, SqliteStorefrontDbContext>(o => UseSqlite(o, sqliteConnection));
+                // One writer at a time, queued in memory rather than sleeping in the driver (SqliteWriteGate).
+                builder.Services.AddSingleton<SqliteWriteGate>();
+                builder.Services.AddDbContext<StorefrontDbContext, SqliteStorefrontDbContext>((services, o) =>
+                    UseSqlite(o, sqliteConnection).AddInterceptors(services.GetRequiredService<SqliteWriteGate>().Interceptors));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -97,7 +100,8 @@ public static class DataRegistration
     /// </summary>
     /// <remarks>
     /// No busy timeout to set: Microsoft.Data.Sqlite retries a locked database until the command timeout
-    /// (<c>Default Timeout</c>, 30 s unless the connection string says otherwise).
+    /// (<c>Default Timeout</c>, 30 s unless the connection string says otherwise). Within the process the writers
+    /// queue at <see cref="SqliteWriteGate"/> and seldom meet the lock; another process on the same file still can.
     /// </remarks>
     private static string ResolveSqliteFile(string connectionString, string contentRoot)
     {
