@@ -9,8 +9,9 @@ namespace Storefront.Tests.Localization;
 /// <summary>
 /// Every text the store shows comes from a resource with its Korean. A resource is a neutral <c>.resx</c> (English)
 /// and a <c>.ko.resx</c> with the same keys under <c>Storefront/Resources/</c>: a page's own beside its path
-/// (<c>Resources/Cart/Index.resx</c> for <c>Cart/Index.cshtml</c>, read by <c>Localizer</c>), and
-/// <see cref="SharedResource"/> for C#, DataAnnotations and <c>SharedLocalizer</c>.
+/// (<c>Resources/Cart/Index.resx</c> for <c>Cart/Index.cshtml</c>, read by <c>Localizer</c>), a class's own beside its
+/// namespace (<c>Resources/Checkout/OrderPlacement.resx</c> for an <c>IStringLocalizer&lt;OrderPlacement&gt; texts</c>),
+/// and <see cref="SharedResource"/> for the rest of C#, DataAnnotations and <c>SharedLocalizer</c>.
 /// </summary>
 public sealed partial class ResourceTests
 {
@@ -64,16 +65,21 @@ public sealed partial class ResourceTests
         }
         // Settings (*Options.cs) speak to the operator who starts the app, in English, like its logs.
         foreach (var code in SourceFiles("*.cs").Where(f => !f.EndsWith("Options.cs", StringComparison.Ordinal)))
-            problems.AddRange(MissingShared(code, Keys(CodeKey(), File.ReadAllText(code))));
+        {
+            var text = File.ReadAllText(code);
+            problems.AddRange(MissingShared(code, Keys(CodeKey(), text)));
+            problems.AddRange(MissingOwn(code, text));
+        }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
-    public void Every_page_resource_belongs_to_a_page()
+    public void Every_resource_belongs_to_a_page_or_a_class()
     {
         var orphans = Directory.GetFiles(Resources, "*.resx", SearchOption.AllDirectories)
             .Where(f => !IsKorean(f) && !f.StartsWith(Shared, StringComparison.Ordinal))
             .Where(f => !File.Exists(Path.Combine(Web, Path.ChangeExtension(Path.GetRelativePath(Resources, f), ".cshtml"))))
+            .Where(f => typeof(SharedResource).Assembly.GetType(ClassOf(f)) is null)
             .Select(Relative)
             .ToList();
         Assert.True(orphans.Count == 0, "Resources without their page: " + string.Join(", ", orphans));
@@ -91,6 +97,28 @@ public sealed partial class ResourceTests
         var shared = Read(Shared + ".resx");
         return keys.Where(k => !shared.ContainsKey(k)).Select(k => $"{Relative(file)} asks for '{k}', which {Relative(Shared + ".resx")} does not have");
     }
+
+    /// <summary>
+    /// The keys a class asks of its own resource, through a field or parameter <c>IStringLocalizer&lt;T&gt; name</c>
+    /// (T not <see cref="SharedResource"/>), as <c>name["…"]</c>; the resource is T's, beside T's namespace.
+    /// </summary>
+    private static IEnumerable<string> MissingOwn(string file, string text)
+    {
+        var space = NamespaceDeclaration().Match(text).Groups["ns"].Value;
+        foreach (Match declared in OwnLocalizer().Matches(text))
+        {
+            var (type, name) = (declared.Groups["type"].Value, declared.Groups["name"].Value);
+            var resx = Path.Combine(Resources, Path.Combine(space.Split('.').Skip(1).ToArray()), type + ".resx");
+            var keys = File.Exists(resx) ? Read(resx).Keys.ToHashSet() : [];
+            var asked = new Regex($$"""(?<![\w.]){{Regex.Escape(name)}}\[\s*"(?<key>(?:[^"\\]|\\.)*)"(?:\s*[,\]])""");
+            foreach (var key in Keys(asked, text).Where(k => !keys.Contains(k)))
+                yield return $"{Relative(file)} asks {name} for '{key}', which {Relative(resx)} does not have";
+        }
+    }
+
+    /// <summary>The class a resource under Resources/ belongs to: <c>Resources/Orders/StatusWords.resx</c> is <c>Storefront.Orders.StatusWords</c>.</summary>
+    private static string ClassOf(string resx) =>
+        "Storefront." + Path.ChangeExtension(Path.GetRelativePath(Resources, resx), null).Replace(Path.DirectorySeparatorChar, '.');
 
     private static IEnumerable<string> SourceFiles(string pattern) =>
         Directory.GetFiles(Web, pattern, SearchOption.AllDirectories)
@@ -121,6 +149,12 @@ public sealed partial class ResourceTests
     /// </summary>
     [GeneratedRegex(""""(?:[Ll]ocalizer\[\s*|ErrorMessage\s*=\s*|\[Display\(Name\s*=\s*)"(?<key>(?:[^"\\]|\\.)*)"""")]
     private static partial Regex CodeKey();
+
+    [GeneratedRegex("""IStringLocalizer<(?<type>(?!SharedResource\b)\w+)>\s+(?<name>\w+)""")]
+    private static partial Regex OwnLocalizer();
+
+    [GeneratedRegex(@"^namespace\s+(?<ns>[\w.]+)", RegexOptions.Multiline)]
+    private static partial Regex NamespaceDeclaration();
 
     [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
     private static partial Regex PlaceholderPattern();

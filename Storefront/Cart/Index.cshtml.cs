@@ -1,13 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Data;
 using Storefront.PaymentMethods;
 using Storefront.Shared;
 
 namespace Storefront.Cart;
 
-public sealed class CartModel(CartService carts, PaymentMethodsQuery paymentMethods, ShopperMarket shopperMarket, StorefrontDbContext db) : PageModel
+public sealed class CartModel(CartService carts, PaymentMethodsQuery paymentMethods, ShopperMarket shopperMarket, StorefrontDbContext db,
+    IStringLocalizer<CartModel> texts) : PageModel
 {
     public PricedCart Cart { get; private set; } = null!;
 
@@ -32,9 +34,9 @@ public sealed class CartModel(CartService carts, PaymentMethodsQuery paymentMeth
             return NotFound();
         Message = await carts.AddAsync(productId.Value, quantity, cancellationToken) switch
         {
-            CartChange.OutOfStock => "Sorry, that product is out of stock.",
-            CartChange.LimitedByStock => "We added as many as we have in stock.",
-            _ => "Added to your cart.",
+            CartChange.OutOfStock => texts["Sorry, that product is out of stock."],
+            CartChange.LimitedByStock => texts["We added as many as we have in stock."],
+            _ => texts["Added to your cart."],
         };
         return new SeeOtherResult("/cart");
     }
@@ -43,15 +45,15 @@ public sealed class CartModel(CartService carts, PaymentMethodsQuery paymentMeth
     {
         if (!ModelState.IsValid || quantity is < 0 or > ShoppingCart.MaxQuantityPerLine)
         {
-            Message = $"Choose a quantity from 0 to {ShoppingCart.MaxQuantityPerLine}.";
+            Message = texts["Choose a quantity from 0 to {0}.", ShoppingCart.MaxQuantityPerLine];
             return new SeeOtherResult("/cart");
         }
         var change = await carts.SetQuantityAsync(productId, quantity, cancellationToken);
         Message = change switch
         {
-            CartChange.LimitedByStock => "We have fewer in stock than you asked for; your cart has what we have.",
-            CartChange.UnknownProduct => "That item is no longer in your cart.",
-            _ => "Cart updated.",
+            CartChange.LimitedByStock => texts["We have fewer in stock than you asked for; your cart has what we have."],
+            CartChange.UnknownProduct => texts["That item is no longer in your cart."],
+            _ => texts["Cart updated."],
         };
         return new SeeOtherResult("/cart");
     }
@@ -59,7 +61,7 @@ public sealed class CartModel(CartService carts, PaymentMethodsQuery paymentMeth
     public async Task<IActionResult> OnPostRemoveAsync(int productId, CancellationToken cancellationToken)
     {
         await carts.RemoveAsync(productId, cancellationToken);
-        Message = "Removed from your cart.";
+        Message = texts["Removed from your cart."];
         return new SeeOtherResult("/cart");
     }
 }

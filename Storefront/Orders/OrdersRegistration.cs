@@ -18,6 +18,7 @@ public static class OrdersRegistration
         builder.Services.AddScoped<ModificationSender>();
         builder.Services.AddPeriodicJob<ModificationResender>();
         builder.Services.AddSingleton<OrderLinks>();
+        builder.Services.AddSingleton<StatusWords>();
         return builder;
     }
 }

@@ -14,9 +14,14 @@ namespace Storefront.Shared;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
-    public string Title { get; private set; } = "Something went wrong";
+    /// <summary>The status this page describes; the page's words are chosen by it in the view, in the shopper's language.</summary>
+    public int Status { get; private set; } = 500;
 
-    public string Message { get; private set; } = "";
+    /// <summary>The rate limiter's Retry-After in seconds (429), when it gave one.</summary>
+    public int? RetryAfterSeconds { get; private set; }
+
+    /// <summary>What support can find the failed request's logs by (5xx).</summary>
+    public string Reference => Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 
     [NonHandler]
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context) =>
@@ -28,21 +33,9 @@ public sealed class ErrorModel : PageModel
         var status = code ?? (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? 404 : 500);
         if (status is < 400 or > 599)
             status = 404;
-        Response.StatusCode = status;
-        (Title, Message) = status switch
-        {
-            400 => ("Bad request", "The request could not be understood. Check the address or the form and try again."),
-            401 or 403 => ("Access denied", "You do not have access to this page."),
-            404 => ("Page not found", "We could not find that page. It may have moved or never existed."),
-            405 => ("Not allowed", "That action is not available here."),
-            429 => ("Too many attempts", $"You have tried that too many times. Please wait {Wait()} and try again."),
-            _ => ("Something went wrong", $"We could not complete your request. Reference: {Activity.Current?.Id ?? HttpContext.TraceIdentifier}"),
-        };
+        Response.StatusCode = Status = status;
+        RetryAfterSeconds = int.TryParse(Response.Headers.RetryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : null;
     }
-
-    /// <summary>The rate limiter's Retry-After, in words.</summary>
-    private string Wait() =>
-        int.TryParse(Response.Headers.RetryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
-            ? seconds < 90 ? $"{seconds} seconds" : $"{(seconds + 59) / 60} minutes"
-            : "a few minutes";
 }
