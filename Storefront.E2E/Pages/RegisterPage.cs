@@ -7,7 +7,7 @@ public sealed class RegisterPage(IPage page) : StorePage(page)
 
     public ILocator Password => Page.GetByLabel("Password", new() { Exact = true });
 
-    public ILocator ConfirmPassword => Page.GetByLabel("Confirm Password", new() { Exact = true });
+    public ILocator ConfirmPassword => Page.GetByLabel("Confirm password", new() { Exact = true });
 
     public ILocator RegisterButton => Page.GetByRole(AriaRole.Button, new() { Name = "Register", Exact = true });
 

@@ -21,6 +21,7 @@ public static class AccountRegistration
                 options.Password.RequiredLength = 8;
             })
             .AddRoles<IdentityRole>()
+            .AddErrorDescriber<LocalizedIdentityErrors>()
             .AddEntityFrameworkStores<StorefrontDbContext>();
 
         builder.Services.ConfigureApplicationCookie(options =>

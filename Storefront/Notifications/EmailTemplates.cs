@@ -68,10 +68,6 @@ public static partial class EmailTemplates
         return new RenderedEmail(subject, text.ToString(), Wrap(Encode(subject), html.ToString()));
     }
 
-    /// <summary>The first link's address in Identity's HTML (<c>&lt;a href='…'&gt;</c>), decoded; null when it has none.</summary>
-    public static string? FirstLink(string html) =>
-        Link().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups["url"].Value) : null;
-
     private static string Wrap(string encodedTitle, string body) =>
         $"<!DOCTYPE html><html lang=\"{CultureInfo.CurrentUICulture.Name}\"><head><meta charset=\"utf-8\"><title>{encodedTitle}</title></head><body>{body}<p>Storefront</p></body></html>";
 

@@ -8,8 +8,20 @@ namespace Storefront.Security;
 
 public static class SecurityRegistration
 {
-    /// <summary>Identity UI pages that need an external sign-in provider; the shop has none, so they are not served.</summary>
-    private static readonly string[] ExternalLoginPages = ["/Account/ExternalLogin", "/Account/Manage/ExternalLogins"];
+    /// <summary>
+    /// Identity UI pages the shop does not offer, so they are not served (404): external sign-in (the shop has no
+    /// provider), two-factor sign-in with its authenticator app and recovery codes, setting a first password (every
+    /// account has one), and the personal-data pages (not in the account's menu).
+    /// </summary>
+    private static readonly string[] PagesNotOffered =
+    [
+        "/Account/ExternalLogin", "/Account/Manage/ExternalLogins",
+        "/Account/LoginWith2fa", "/Account/LoginWithRecoveryCode",
+        "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/EnableAuthenticator", "/Account/Manage/Disable2fa",
+        "/Account/Manage/ResetAuthenticator", "/Account/Manage/GenerateRecoveryCodes", "/Account/Manage/ShowRecoveryCodes",
+        "/Account/Manage/SetPassword",
+        "/Account/Manage/PersonalData", "/Account/Manage/DownloadPersonalData", "/Account/Manage/DeletePersonalData",
+    ];
 
     public static WebApplicationBuilder AddStorefrontSecurity(this WebApplicationBuilder builder)
     {
@@ -35,7 +47,7 @@ public static class SecurityRegistration
         builder.Services.Configure<RazorPagesOptions>(options =>
         {
             options.Conventions.AddAreaFolderApplicationModelConvention("Identity", "/", model => model.Filters.Add(new IdentityUiGuard()));
-            foreach (var page in ExternalLoginPages)
+            foreach (var page in PagesNotOffered)
                 options.Conventions.AddAreaPageRouteModelConvention("Identity", page, model => model.Selectors.Clear());
         });
         return builder;

@@ -13,7 +13,7 @@ namespace Storefront.Areas.Identity.Pages.Account;
 /// <summary>
 /// Identity UI's log-in, with lockout: wrong passwords count, and a locked account is refused until its lockout ends.
 /// Every refusal (unknown e-mail, wrong password, locked, not yet confirmed) reads the same, so the page never tells a
-/// stranger whether an e-mail has an account.
+/// stranger whether an e-mail has an account. The shop offers no two-factor sign-in, so there is no step after this.
 /// </summary>
 [AllowAnonymous]
 public sealed partial class LoginModel(SignInManager<Shopper> signIn, IOptions<SecurityOptions> security, ILogger<LoginModel> logger) : PageModel
@@ -44,8 +44,6 @@ public sealed partial class LoginModel(SignInManager<Shopper> signIn, IOptions<S
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(returnUrl ?? "/");
-        if (result.RequiresTwoFactor)
-            return RedirectToPage("./LoginWith2fa", new { ReturnUrl = returnUrl, Input.RememberMe });
         if (result.IsLockedOut)
             LogLockedOut(logger);
         Refused = true;
@@ -54,12 +52,14 @@ public sealed partial class LoginModel(SignInManager<Shopper> signIn, IOptions<S
 
     public sealed class InputModel
     {
-        [Required]
-        [EmailAddress]
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [Display(Name = "Email")]
         public string Email { get; set; } = "";
 
-        [Required]
+        [Required(ErrorMessage = "Enter your password.")]
         [DataType(DataType.Password)]
+        [Display(Name = "Password")]
         public string Password { get; set; } = "";
 
         [Display(Name = "Remember me?")]
