@@ -10,7 +10,8 @@ namespace Storefront.Tests.Localization;
 /// Every text the store shows comes from a resource with its Korean. A resource is a neutral <c>.resx</c> (English)
 /// and a <c>.ko.resx</c> with the same keys under <c>Storefront/Resources/</c>: a page's own beside its path
 /// (<c>Resources/Cart/Index.resx</c> for <c>Cart/Index.cshtml</c>, read by <c>Localizer</c>), and
-/// <see cref="SharedResource"/> for C#, DataAnnotations and <c>SharedLocalizer</c>.
+/// <see cref="SharedResource"/> for DataAnnotations and <c>SharedLocalizer</c>, and a class's own beside its namespace
+/// (<c>Resources/Admin/AdminWords.resx</c> for <c>Storefront.Admin.AdminWords</c>, read by its <c>IStringLocalizer&lt;AdminWords&gt;</c>).
 /// </summary>
 public sealed partial class ResourceTests
 {
@@ -64,16 +65,31 @@ public sealed partial class ResourceTests
         }
         // Settings (*Options.cs) speak to the operator who starts the app, in English, like its logs.
         foreach (var code in SourceFiles("*.cs").Where(f => !f.EndsWith("Options.cs", StringComparison.Ordinal)))
-            problems.AddRange(MissingShared(code, Keys(CodeKey(), File.ReadAllText(code))));
+        {
+            var text = File.ReadAllText(code);
+            // A class with a localizer of its own asks its own resource; any other localizer is SharedResource's.
+            var own = OwnLocalizer().Match(text) is { Success: true } declared ? ClassResource(declared.Groups["type"].Value) : null;
+            var ownKeys = own is not null && File.Exists(own + ".resx") ? Read(own + ".resx").Keys.ToHashSet() : [];
+            foreach (Match match in CodeKey().Matches(text))
+            {
+                var key = Regex.Unescape(match.Groups["key"].Value);
+                if (own is null || !match.Value.Contains("ocalizer", StringComparison.Ordinal))
+                    problems.AddRange(MissingShared(code, [key]));
+                else if (!ownKeys.Contains(key))
+                    problems.Add($"{Relative(code)} asks its localizer for '{key}', which {Relative(own + ".resx")} does not have");
+            }
+        }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
-    public void Every_page_resource_belongs_to_a_page()
+    public void Every_page_resource_belongs_to_a_page_or_a_class()
     {
+        var classes = typeof(SharedResource).Assembly.GetTypes().Select(t => t.FullName).ToHashSet();
         var orphans = Directory.GetFiles(Resources, "*.resx", SearchOption.AllDirectories)
             .Where(f => !IsKorean(f) && !f.StartsWith(Shared, StringComparison.Ordinal))
             .Where(f => !File.Exists(Path.Combine(Web, Path.ChangeExtension(Path.GetRelativePath(Resources, f), ".cshtml"))))
+            .Where(f => !classes.Contains(ClassOf(f)))
             .Select(Relative)
             .ToList();
         Assert.True(orphans.Count == 0, "Resources without their page: " + string.Join(", ", orphans));
@@ -102,6 +118,16 @@ public sealed partial class ResourceTests
     private static Dictionary<string, string> Read(string resx) =>
         XDocument.Load(resx).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 
+    /// <summary>The class a resource beside its namespace belongs to: <c>Resources/Admin/AdminWords.resx</c> is <c>Storefront.Admin.AdminWords</c>.</summary>
+    private static string ClassOf(string resx) =>
+        "Storefront." + Path.ChangeExtension(Path.GetRelativePath(Resources, resx), null).Replace(Path.DirectorySeparatorChar, '.');
+
+    /// <summary>Where the resource of the store's class named <paramref name="name"/> is, without ".resx".</summary>
+    private static string? ClassResource(string name) =>
+        typeof(SharedResource).Assembly.GetTypes().FirstOrDefault(t => t.Name == name && t.Namespace?.StartsWith("Storefront", StringComparison.Ordinal) == true) is { } type
+            ? Path.Combine([Resources, .. type.FullName!["Storefront.".Length..].Split('.')])
+            : null;
+
     private static bool IsKorean(string file) => file.EndsWith(".ko.resx", StringComparison.Ordinal);
 
     private static string Placeholders(string text) => string.Join(",", PlaceholderPattern().Matches(text).Select(m => m.Value).Order());
@@ -116,11 +142,15 @@ public sealed partial class ResourceTests
     private static partial Regex SharedKey();
 
     /// <summary>
-    /// In C#: an <c>IStringLocalizer&lt;SharedResource&gt;</c> (C# asks no other resource; its name ends in
-    /// "localizer"), and DataAnnotations' <c>ErrorMessage</c> and <c>[Display(Name = …)]</c>.
+    /// In C#: a localizer (its name ends in "localizer"; a class uses one, its own or SharedResource's), and
+    /// DataAnnotations' <c>ErrorMessage</c> and <c>[Display(Name = …)]</c>, always SharedResource's.
     /// </summary>
     [GeneratedRegex(""""(?:[Ll]ocalizer\[\s*|ErrorMessage\s*=\s*|\[Display\(Name\s*=\s*)"(?<key>(?:[^"\\]|\\.)*)"""")]
     private static partial Regex CodeKey();
+
+    /// <summary>A class's localizer of its own: <c>IStringLocalizer&lt;AdminWords&gt;</c>.</summary>
+    [GeneratedRegex(@"IStringLocalizer<(?<type>(?!SharedResource\b)\w+)>")]
+    private static partial Regex OwnLocalizer();
 
     [GeneratedRegex(@"\{\d+(?::[^}]*)?\}")]
     private static partial Regex PlaceholderPattern();
