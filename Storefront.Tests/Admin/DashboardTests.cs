@@ -147,7 +147,11 @@ public sealed class DashboardTests(DashboardTests.NoonFactory app) : IClassFixtu
     /// <summary>The app with its clock stopped at noon UTC of the day the tests run.</summary>
     public sealed class NoonFactory : StorefrontFactory
     {
-        public NoonFactory() => Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero));
+        public NoonFactory()
+        {
+            Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero));
+            Settings["Admin:Dashboard:TimeZone"] = "UTC";
+        }
     }
 }
 

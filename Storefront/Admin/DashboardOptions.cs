@@ -20,11 +20,12 @@ public sealed class DashboardOptions : IValidatableObject
     public TimeSpan ModificationWaitingAfter { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// The time zone whose days the dashboard counts in (an IANA id such as <c>Asia/Seoul</c>): "today" for a shop in
-    /// Korea starts at midnight in Seoul, not at 09:00 when UTC's day turns.
+    /// The merchandiser's time zone (an IANA id): the days the dashboard counts, and every time the admin pages show.
+    /// "Today" for a shop in Korea starts at midnight in Seoul, not at 09:00 when UTC's day turns; Korea Standard Time
+    /// unless set.
     /// </summary>
     [Required(ErrorMessage = "Admin:Dashboard:TimeZone must be an IANA time zone id, e.g. Asia/Seoul or UTC.")]
-    public string TimeZone { get; set; } = "UTC";
+    public string TimeZone { get; set; } = "Asia/Seoul";
 
     /// <summary>How far back the dashboard lists refunds and cancellations that failed.</summary>
     [Range(1, 365, ErrorMessage = "Admin:Dashboard:FailedModificationDays must be a number of days between 1 and 365.")]

@@ -13,7 +13,7 @@ namespace Storefront.Admin;
 /// The merchandiser's landing page: today's and the last 7 days' orders and revenue per currency, orders per day,
 /// and what needs attention (flagged orders, stuck payments, failed or unconfirmed refunds, failed e-mails, webhooks
 /// that failed).
-/// Days are the days of <c>Admin:Dashboard:TimeZone</c> (UTC unless set). Revenue is the total of the orders paid in the period that are not cancelled, before refunds.
+/// Days are the days of <c>Admin:Dashboard:TimeZone</c> (Korea Standard Time unless set). Revenue is the total of the orders paid in the period that are not cancelled, before refunds.
 /// </summary>
 public sealed class DashboardModel(StorefrontDbContext db, TimeProvider time, IOptions<DashboardOptions> options) : PageModel
 {
