@@ -67,7 +67,12 @@ public sealed partial class ResourceTests
         foreach (var code in SourceFiles("*.cs").Where(f => !f.EndsWith("Options.cs", StringComparison.Ordinal)))
         {
             var text = File.ReadAllText(code);
-            problems.AddRange(MissingShared(code, Keys(CodeKey(), text)));
+            // A key asked of a class's own localizer is checked against its own resource, not SharedResource's.
+            var own = OwnLocalizer().Matches(text).Select(m => m.Groups["name"].Value).ToHashSet();
+            var shared = CodeKey().Matches(text)
+                .Where(m => !own.Contains(AskedOf(text, m)))
+                .Select(m => Regex.Unescape(m.Groups["key"].Value));
+            problems.AddRange(MissingShared(code, shared));
             problems.AddRange(MissingOwn(code, text));
         }
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -123,6 +128,17 @@ public sealed partial class ResourceTests
     private static IEnumerable<string> SourceFiles(string pattern) =>
         Directory.GetFiles(Web, pattern, SearchOption.AllDirectories)
             .Where(f => Path.GetRelativePath(Web, f).Split(Path.DirectorySeparatorChar) is not ["bin" or "obj", ..]);
+
+    /// <summary>The whole name of the localizer a <see cref="CodeKey"/> match asks: <c>_localizer</c>, <c>SharedLocalizer</c>.</summary>
+    private static string AskedOf(string text, Match key)
+    {
+        if (!key.Value.AsSpan(1).StartsWith("ocalizer[", StringComparison.Ordinal))
+            return "";
+        var start = key.Index;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_'))
+            start--;
+        return text[start..(key.Index + "localizer".Length)];
+    }
 
     private static IEnumerable<string> Keys(Regex pattern, string text) =>
         pattern.Matches(text).Select(m => Regex.Unescape(m.Groups["key"].Value));
