@@ -122,6 +122,14 @@ public sealed class StoreProcess : IAsyncDisposable
         return (process.WorkingSet64, process.PeakWorkingSet64);
     }
 
+    /// <summary>Kills the store at once with SIGKILL: no shutdown, no flush, as a crash or the OOM killer would.</summary>
+    public void Kill()
+    {
+        var process = _process ?? throw new InvalidOperationException("The store is not running.");
+        process.Kill();
+        process.WaitForExit();
+    }
+
     private async Task LaunchAsync(CancellationToken cancellationToken)
     {
         var process = new Process { StartInfo = _start };

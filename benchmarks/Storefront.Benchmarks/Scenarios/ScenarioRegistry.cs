@@ -7,6 +7,7 @@ public static class ScenarioRegistry
     [
         new CheckoutScenario(),
         new WebhooksScenario(),
+        new WebhooksScenario(killMidStream: true),
         new OrdersScenario(),
         new PagesScenario(),
     ];

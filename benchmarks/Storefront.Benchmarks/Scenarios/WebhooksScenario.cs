@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -31,15 +33,24 @@ public sealed class WebhooksScenario : IScenario
     private readonly string _username = "adyen-benchmark";
     private readonly string _password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
 
-    public WebhooksScenario() =>
+    private readonly bool _killMidStream;
+
+    /// <param name="killMidStream">
+    /// <c>webhooks-kill</c>: SIGKILL the store when half of the measured notifications are acknowledged, then count,
+    /// in the database file it left behind, how many acknowledged notifications are not there (must be 0).
+    /// </param>
+    public WebhooksScenario(bool killMidStream = false)
+    {
+        _killMidStream = killMidStream;
         StoreSettings = new Dictionary<string, string>
         {
             ["Adyen:HmacKeys:0"] = _hmacKey,
             ["Adyen:WebhookUsername"] = _username,
             ["Adyen:WebhookPassword"] = _password,
         };
+    }
 
-    public string Name => "webhooks";
+    public string Name => _killMidStream ? "webhooks-kill" : "webhooks";
 
     public IReadOnlyDictionary<string, string> StoreSettings { get; }
 
@@ -51,6 +62,8 @@ public sealed class WebhooksScenario : IScenario
         var bodies = Enumerable.Range(0, count).Select(index => Body(run, index)).ToArray();
         var authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_username}:{_password}")));
         context.Log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Prepared {count} signed AUTHORISATION notifications."));
+        if (_killMidStream)
+            return Task.FromResult<IReadOnlyList<Measurement>>([KillMidStream(context, run, bodies, authorization)]);
 
         var measurement = new Measurement(Name,
             $"POST {WebhookRegistration.StandardPath} of one signed AUTHORISATION notification, up to the 202",
@@ -71,6 +84,69 @@ public sealed class WebhooksScenario : IScenario
         return Task.FromResult<IReadOnlyList<Measurement>>([measurement]);
     }
 
+    /// <summary>
+    /// Sends the notifications as <c>webhooks</c> does and kills the store (SIGKILL, no shutdown of any kind) once half
+    /// of the measured ones are acknowledged, with the rest in flight. Requests not sent or not answered by then are not
+    /// acknowledged, so Adyen would send them again; every acknowledged one must be in the database file afterwards.
+    /// </summary>
+    private Measurement KillMidStream(BenchmarkContext context, string run, byte[][] bodies, AuthenticationHeaderValue authorization)
+    {
+        var warmup = context.Options.Warmup;
+        var killAt = Math.Max(1, context.Options.Requests / 2);
+        var acknowledged = new ConcurrentDictionary<string, bool>();
+        var measuredAcknowledged = 0;
+        var killed = 0;
+        return new Measurement("webhooks-kill",
+            $"POST {WebhookRegistration.StandardPath} of one signed notification, the store killed with SIGKILL after {killAt} measured 202s",
+            async (index, token) =>
+            {
+                if (Volatile.Read(ref killed) == 1)
+                    return null; // not sent: the store is gone, nothing was acknowledged
+                try
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, WebhookRegistration.StandardPath)
+                    {
+                        Content = new ByteArrayContent(bodies[index]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
+                    };
+                    request.Headers.Authorization = authorization;
+                    using var response = await context.Http.SendAsync(request, token);
+                    if (response.StatusCode != HttpStatusCode.Accepted)
+                        return Volatile.Read(ref killed) == 1 ? null : $"HTTP {(int)response.StatusCode}";
+                    acknowledged[PspReference(run, index)] = true;
+                    if (index >= warmup && Interlocked.Increment(ref measuredAcknowledged) == killAt && Interlocked.Exchange(ref killed, 1) == 0)
+                        context.Store.Kill();
+                    return null;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or IOException && Volatile.Read(ref killed) == 1)
+                {
+                    return null; // in flight when the store died: never acknowledged
+                }
+            })
+        {
+            Unit = "notifications",
+            After = (_, token) => CountLostAsync(context, acknowledged.Keys, token),
+        };
+    }
+
+    private static async Task<IReadOnlyList<Figure>> CountLostAsync(BenchmarkContext context, ICollection<string> acknowledged,
+        CancellationToken cancellationToken)
+    {
+        await using var db = context.Store.OpenDatabase();
+        var stored = (await db.WebhookMessages.Select(m => m.PspReference).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var lost = acknowledged.Count(reference => !stored.Contains(reference));
+        var figures = new List<Figure>
+        {
+            new("acknowledged", $"{acknowledged.Count} notifications answered 202 before and while the store was killed"),
+            new("in the database", $"{stored.Count} rows in the file the killed store left (acknowledged or not)"),
+            new("lost", $"{lost} acknowledged notifications not in the database"),
+        };
+        if (lost > 0)
+            throw new InvalidOperationException($"{lost} acknowledged notifications were lost when the store was killed.");
+        return figures;
+    }
+
+    private static string PspReference(string run, int index) => string.Create(CultureInfo.InvariantCulture, $"B{run}{index:D9}");
+
     /// <summary>The standard body, one item, signed with <see cref="AdyenHmac"/> exactly as Adyen (and the sandbox) signs it.</summary>
     private byte[] Body(string run, int index)
     {
@@ -82,7 +158,7 @@ public sealed class WebhooksScenario : IScenario
             MerchantAccountCode = AdyenOptions.SandboxMerchantAccount,
             MerchantReference = string.Create(CultureInfo.InvariantCulture, $"SF-BENCH{run}{index:D7}-1"),
             PaymentMethod = "kakaopay",
-            PspReference = string.Create(CultureInfo.InvariantCulture, $"B{run}{index:D9}"),
+            PspReference = PspReference(run, index),
             Reason = "",
             Success = "true",
         };

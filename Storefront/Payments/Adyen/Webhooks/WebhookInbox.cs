@@ -6,23 +6,67 @@ using Storefront.Data;
 namespace Storefront.Payments.Adyen.Webhooks;
 
 /// <summary>
-/// The inbox table: rows go in from the receivers (each under its unique key) and are claimed by the workers of
-/// every node under leases written with optimistic concurrency.
+/// The inbox table: rows go in from the receivers (each under its unique key, several requests' rows in one commit
+/// through <see cref="WebhookInboxWriter"/>) and are claimed by the workers of every node under leases written with
+/// optimistic concurrency.
 /// </summary>
 public sealed partial class WebhookInbox(
     StorefrontDbContext db,
-    WebhookSignal signal,
+    WebhookInboxWriter writer,
     TimeProvider time,
     IOptions<WebhookOptions> options,
     ILogger<WebhookInbox> logger)
 {
     /// <summary>
-    /// Stores each message unless its key is already there; returns how many were new. A duplicate is normal (Adyen
-    /// sends again whatever it did not see accepted), so it is looked up first and skipped quietly. Two copies arriving
-    /// at once both pass that look-up, and the unique index turns the second insert away: its unit of work runs again
-    /// and finds the row it collided with, which is the one we keep.
+    /// Stores each message unless its key is already there and returns how many were new, once they are committed:
+    /// the caller may acknowledge them then. The messages of the requests arriving meanwhile are committed together
+    /// (<see cref="WebhookInboxWriter"/>).
     /// </summary>
-    public async Task<int> StoreAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken)
+    public Task<int> StoreAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken) =>
+        writer.StoreAsync(messages, cancellationToken);
+
+    /// <summary>
+    /// Stores the messages of several requests in one unit of work (one look-up of their keys, one commit) and returns
+    /// how many of each request's were new. A duplicate is normal (Adyen sends again whatever it did not see accepted),
+    /// so it is looked up first and skipped quietly; copies of one key within the batch are stored once. When another
+    /// node stores one of the keys between the look-up and the commit, the unique index turns the whole commit away and
+    /// the save throws: the caller then stores each request on its own (<see cref="StoreEachAsync"/>).
+    /// </summary>
+    internal async Task<int[]> StoreTogetherAsync(IReadOnlyList<IReadOnlyList<WebhookMessage>> requests, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var keys = requests.SelectMany(messages => messages).Select(m => m.EventKey).Distinct().ToList();
+        var taken = (await db.WebhookMessages.Where(m => keys.Contains(m.EventKey)).Select(m => m.EventKey)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var stored = new int[requests.Count];
+        var duplicates = new List<WebhookMessage>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            foreach (var message in requests[i])
+            {
+                if (taken.Add(message.EventKey))
+                {
+                    db.WebhookMessages.Add(message);
+                    stored[i]++;
+                }
+                else
+                {
+                    duplicates.Add(message);
+                }
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var duplicate in duplicates)
+            LogDuplicate(logger, duplicate.EventCode, duplicate.PspReference);
+        return stored;
+    }
+
+    /// <summary>
+    /// Stores each message in a unit of work of its own and returns how many were new. Two copies arriving at once
+    /// (on two nodes) both pass the look-up, and the unique index turns the second insert away: its unit of work runs
+    /// again and finds the row it collided with, which is the one we keep.
+    /// </summary>
+    internal async Task<int> StoreEachAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken)
     {
         var stored = 0;
         foreach (var message in messages)
@@ -40,8 +84,6 @@ public sealed partial class WebhookInbox(
             else
                 LogDuplicate(logger, message.EventCode, message.PspReference);
         }
-        if (stored > 0)
-            signal.Notify();
         return stored;
     }
 

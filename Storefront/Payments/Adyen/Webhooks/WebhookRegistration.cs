@@ -15,6 +15,8 @@ public static class WebhookRegistration
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddScoped<WebhookInbox>();
+        builder.Services.AddSingleton<WebhookInboxWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<WebhookInboxWriter>());
         builder.Services.AddScoped<WebhookReceiver>();
         builder.Services.AddScoped<WebhookProcessor>();
         builder.Services.AddHostedService<WebhookWorker>();
