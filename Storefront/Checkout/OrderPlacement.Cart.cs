@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Orders;
+using Storefront.Shared;
 
 namespace Storefront.Checkout;
 
@@ -11,7 +12,7 @@ public sealed partial class OrderPlacement
     private Plan CartPlan(OrderSource.Cart source, string? shopperId)
     {
         var (cartId, form, market) = source;
-        return new Plan("the cart", "Please review your cart.", OwnsAsync, PriceAsync, DraftAsync);
+        return new Plan("the cart", texts["Please review your cart."], OwnsAsync, PriceAsync, DraftAsync);
 
         // A signed-in shopper's order is theirs; a guest's order is the cart's while the cart still waits on it.
         async Task<bool> OwnsAsync(Order order, CancellationToken cancellationToken) =>
@@ -34,9 +35,9 @@ public sealed partial class OrderPlacement
                 return new CheckoutOutcome.Problem(EmptyCart);
             var products = await ProductsAsync(cart.Lines.Select(l => l.ProductId), tracked: true, cancellationToken);
             if (products.Values.FirstOrDefault(p => p.IsPublished && p.PriceIn(market.Currency) is null) is { } unpriced)
-                return new CheckoutOutcome.Problem($"{unpriced.Name} is not sold in {market.Name}. Remove it or change country.");
+                return new CheckoutOutcome.Problem(texts["{0} is not sold in {1}. Remove it or change country.", unpriced.Name, MarketName(market)]);
             var wanted = cart.Lines
-                .Select(l => new Wanted(l.ProductId, products.GetValueOrDefault(l.ProductId)?.Name ?? "An item in your cart", l.Quantity))
+                .Select(l => new Wanted(l.ProductId, products.GetValueOrDefault(l.ProductId)?.Name ?? texts["An item in your cart"], l.Quantity))
                 .ToList();
             return new Drafted(products, wanted, () => OpenAsync(cart, products, now, cancellationToken));
         }
@@ -106,5 +107,8 @@ public sealed partial class OrderPlacement
         }
     }
 
-    private const string EmptyCart = "Your cart is empty.";
+    private string EmptyCart => texts["Your cart is empty."];
+
+    /// <summary>A market's name in the shopper's language: the names are the shared resource's, with the country picker's.</summary>
+    private string MarketName(Market market) => sharedLocalizer[market.Name];
 }

@@ -10,10 +10,10 @@ namespace Storefront.Checkout;
 /// </summary>
 public sealed partial class OrderPlacement
 {
-    private const string QuoteChanged =
-        "Prices or stock changed while you were looking. Check the order below, then choose again; nothing was charged.";
+    private string QuoteChanged =>
+        texts["Prices or stock changed while you were looking. Check the order below, then choose again; nothing was charged."];
 
-    private const string CannotPayAgain = "This order can no longer be paid. Reorder it to buy the same items again.";
+    private string CannotPayAgain => texts["This order can no longer be paid. Reorder it to buy the same items again."];
 
     /// <summary>What reordering one of the shopper's orders would buy today; null when it is not theirs.</summary>
     public async Task<ReorderQuote?> QuoteReorderAsync(string orderNumber, string? shopperId, CancellationToken cancellationToken) =>
@@ -27,7 +27,7 @@ public sealed partial class OrderPlacement
     private Plan ReorderPlan(OrderSource.Reorder source, string? shopperId)
     {
         var (orderNumber, quoteVersion) = source;
-        return new Plan($"a reorder of {orderNumber}", "Check the order below, then choose again.",
+        return new Plan($"a reorder of {orderNumber}", texts["Check the order below, then choose again."],
             (order, _) => OwnedBy(order, shopperId), PriceAsync, DraftAsync);
 
         async Task<CheckoutOutcome> PriceAsync(CancellationToken cancellationToken)
@@ -37,7 +37,7 @@ public sealed partial class OrderPlacement
             if (quote.Version != quoteVersion)
                 return new CheckoutOutcome.Problem(QuoteChanged);
             if (!quote.CanOrder)
-                return new CheckoutOutcome.Problem("None of these items can be ordered now.");
+                return new CheckoutOutcome.Problem(texts["None of these items can be ordered now."]);
             return new Priced(quote.Market, quote.Total);
         }
 
@@ -66,7 +66,7 @@ public sealed partial class OrderPlacement
     private Plan PayAgainPlan(OrderSource.PayAgain source, string? shopperId)
     {
         var orderNumber = source.OrderNumber;
-        return new Plan("another try", "Reorder to buy what there is.", (order, _) => OwnedBy(order, shopperId), PriceAsync, DraftAsync);
+        return new Plan("another try", texts["Reorder to buy what there is."], (order, _) => OwnedBy(order, shopperId), PriceAsync, DraftAsync);
 
         async Task<CheckoutOutcome> PriceAsync(CancellationToken cancellationToken)
         {

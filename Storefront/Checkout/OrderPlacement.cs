@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Storefront.Account;
 using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Data;
+using Storefront.Localization;
 using Storefront.Orders;
 using Storefront.PaymentMethods;
 using Storefront.Shared;
@@ -42,10 +44,10 @@ public sealed partial class OrderPlacement(
     PaymentFinalizer finalizer,
     TimeProvider time,
     IOptions<OrderOptions> orderOptions,
+    IStringLocalizer<OrderPlacement> texts,
+    IStringLocalizer<SharedResource> sharedLocalizer,
     ILogger<OrderPlacement> logger)
 {
-    private const string TooBusy =
-        "Many shoppers are buying the same items right now, and your order could not be placed. You have not been charged; please try again.";
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -66,7 +68,7 @@ public sealed partial class OrderPlacement(
             return pricing;
         var offered = await paymentMethods.ForAsync(priced.Market, priced.Total, payer.ShopperId, cancellationToken);
         if (offered.Unavailable)
-            return new CheckoutOutcome.Problem(PaymentStarter.ProviderUnavailable);
+            return new CheckoutOutcome.Problem(payments.ProviderUnavailable);
         var saveConsent = source is OrderSource.Cart { Form.SavePaymentMethod: true };
         if (Choose(paymentMethod, saveConsent, offered) is not { } choice)
             return NotOffered(paymentMethod);
@@ -81,7 +83,8 @@ public sealed partial class OrderPlacement(
         {
             // Every try lost the race for the same stock: nothing was saved.
             LogPlacementContended(logger);
-            return new CheckoutOutcome.Problem(TooBusy);
+            return new CheckoutOutcome.Problem(texts[
+                "Many shoppers are buying the same items right now, and your order could not be placed. You have not been charged; please try again."]);
         }
         catch (DbUpdateException)
         {
@@ -115,16 +118,16 @@ public sealed partial class OrderPlacement(
     }
 
     /// <summary>The one stock check: every wanted product still sold, and in stock for the quantity wanted.</summary>
-    private static string? Shortage(Drafted draft, string whatNext)
+    private string? Shortage(Drafted draft, string whatNext)
     {
         foreach (var wanted in draft.Wanted)
         {
             if (!draft.Products.TryGetValue(wanted.ProductId, out var product) || !product.IsPublished)
-                return $"{wanted.Name} is no longer sold. {whatNext}";
+                return texts["{0} is no longer sold. {1}", wanted.Name, whatNext];
             if (product.Stock < wanted.Quantity)
                 return product.Stock <= 0
-                    ? $"{wanted.Name} has just sold out. {whatNext}"
-                    : $"Only {product.Stock} of {wanted.Name} left. {whatNext}";
+                    ? texts["{0} has just sold out. {1}", wanted.Name, whatNext]
+                    : texts["Only {0} of {1} left. {2}", product.Stock, wanted.Name, whatNext];
         }
         return null;
     }
@@ -152,10 +155,10 @@ public sealed partial class OrderPlacement(
         return new PaymentChoice(paymentMethod, saveConsent && offered.OffersSaving && paymentMethod == PaymentMethodsQuery.SavableMethod, null);
     }
 
-    private static CheckoutOutcome.Problem NotOffered(string paymentMethod) =>
+    private CheckoutOutcome.Problem NotOffered(string paymentMethod) =>
         new(SavedMethodOption.IdFromFormValue(paymentMethod) is null
-            ? $"The payment method \"{paymentMethod}\" is not available for this order. Choose one of those shown."
-            : "That saved payment method is not available for this order. Choose one of those shown.");
+            ? texts["The payment method \"{0}\" is not available for this order. Choose one of those shown.", paymentMethod]
+            : texts["That saved payment method is not available for this order. Choose one of those shown."]);
 
     private async Task<Dictionary<int, Product>> ProductsAsync(IEnumerable<int> productIds, bool tracked, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Storefront.Account;
 using Storefront.Data;
@@ -23,10 +24,11 @@ public sealed partial class PaymentStarter(
     SavedPaymentMethods savedMethods,
     TimeProvider time,
     IOptions<AdyenOptions> adyenOptions,
+    IStringLocalizer<PaymentStarter> texts,
     ILogger<PaymentStarter> logger)
 {
-    public const string ProviderUnavailable =
-        "KakaoPay cannot be reached right now. You have not been charged; please try again in a few minutes.";
+    public string ProviderUnavailable =>
+        texts["KakaoPay cannot be reached right now. You have not been charged; please try again in a few minutes."];
 
     private static readonly JsonSerializerOptions ActionJson = new(JsonSerializerDefaults.Web);
 
@@ -51,7 +53,7 @@ public sealed partial class PaymentStarter(
         }
         catch (AdyenRequestInProgressException)
         {
-            return new CheckoutOutcome.Problem("Your payment is already being started. Please wait a moment, then check your order.");
+            return new CheckoutOutcome.Problem(texts["Your payment is already being started. Please wait a moment, then check your order."]);
         }
         catch (AdyenRequestRejectedException ex)
         {
@@ -64,7 +66,7 @@ public sealed partial class PaymentStarter(
                     await savedMethods.RecordPaymentAsync(order.ShopperId!, attempt.StoredPaymentMethodId!, TokenPaymentOutcome.Gone, cancellationToken);
                 return new CheckoutOutcome.SavedMethodFailed(order.Number);
             }
-            return new CheckoutOutcome.Problem("KakaoPay could not start this payment. You have not been charged; please check your details and try again.");
+            return new CheckoutOutcome.Problem(texts["KakaoPay could not start this payment. You have not been charged; please check your details and try again."]);
         }
         catch (AdyenUnavailableException) when (usesToken)
         {
@@ -120,7 +122,7 @@ public sealed partial class PaymentStarter(
         if (attempt.Status == AttemptStatus.RedirectShopper && attempt.ActionJson is { } json)
             return new CheckoutOutcome.RedirectToPayment(JsonSerializer.Deserialize<CheckoutAction>(json, ActionJson)!);
         if (attempt.Status == AttemptStatus.Created)
-            return new CheckoutOutcome.Problem("Your payment is being started. Please wait a moment, then check your order.");
+            return new CheckoutOutcome.Problem(texts["Your payment is being started. Please wait a moment, then check your order."]);
         return Outcome(attempt.Order, attempt.Reference);
     }
 
@@ -178,9 +180,9 @@ public sealed partial class PaymentStarter(
         {
             AttemptStatus.Authorised or AttemptStatus.Pending => new CheckoutOutcome.ShowOrder(links.OrderPath(order.Number)),
             _ when attempt.StoredPaymentMethodId is not null => new CheckoutOutcome.SavedMethodFailed(order.Number),
-            AttemptStatus.Refused => new CheckoutOutcome.Problem("The payment was refused. You have not been charged; you can try again."),
-            AttemptStatus.Cancelled => new CheckoutOutcome.Problem("The payment was cancelled. You have not been charged; you can try again."),
-            _ => new CheckoutOutcome.Problem("The payment could not be completed. You have not been charged; you can try again."),
+            AttemptStatus.Refused => new CheckoutOutcome.Problem(texts["The payment was refused. You have not been charged; you can try again."]),
+            AttemptStatus.Cancelled => new CheckoutOutcome.Problem(texts["The payment was cancelled. You have not been charged; you can try again."]),
+            _ => new CheckoutOutcome.Problem(texts["The payment could not be completed. You have not been charged; you can try again."]),
         };
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Storefront.Localization;
 
@@ -20,6 +21,8 @@ public static class LocalizationRegistration
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>()
+            .Configure<IStringLocalizerFactory>(ValidationMessages.Localize);
         builder.Services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = Cultures.All.ToList();
