@@ -235,7 +235,7 @@ public sealed partial class IdentityPagesLanguageTests(StorefrontFactory app) : 
         var form = await browser.GetAsync("/Identity/Account/Manage/ChangePassword");
         return await browser.SubmitAsync(form, "#change-password-form", new Dictionary<string, string>
         {
-            ["Input.OldPassword"] = current, ["Input.NewPassword"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
+            ["Input.OldPassword"] = current, ["Input.Password"] = NewPassword, ["Input.ConfirmPassword"] = NewPassword,
         });
     }
 

@@ -23,8 +23,6 @@ public static class RateLimits
     public static readonly IReadOnlyList<(string? Area, string Page, string Policy)> Pages =
     [
         ("Identity", "/Account/Login", SignIn),
-        ("Identity", "/Account/LoginWith2fa", SignIn),
-        ("Identity", "/Account/LoginWithRecoveryCode", SignIn),
         ("Identity", "/Account/Register", Email),
         ("Identity", "/Account/ForgotPassword", Email),
         ("Identity", "/Account/ResendEmailConfirmation", Email),

@@ -39,23 +39,12 @@ public sealed class ResetPasswordModel(UserManager<Shopper> users, IdentityError
         return Page();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your email address.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(100, ErrorMessage = "The {0} must be at least {2} and at max {1} characters long.", MinimumLength = 6)]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string Password { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm new password")]
-        [Compare(nameof(Password), ErrorMessage = "The password and confirmation password do not match.")]
-        public string ConfirmPassword { get; set; } = "";
 
         [Required(ErrorMessage = "This link is not valid or has expired.")]
         public string Code { get; set; } = "";

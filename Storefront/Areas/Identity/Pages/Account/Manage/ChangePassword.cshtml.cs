@@ -26,7 +26,7 @@ public sealed partial class ChangePasswordModel(UserManager<Shopper> users, Sign
             return Challenge();
         if (!ModelState.IsValid)
             return Page();
-        var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.NewPassword);
+        var result = await users.ChangePasswordAsync(user, Input.OldPassword, Input.Password);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
@@ -39,23 +39,12 @@ public sealed partial class ChangePasswordModel(UserManager<Shopper> users, Sign
         return RedirectToPage();
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : NewPasswordInput
     {
         [Required(ErrorMessage = "Enter your current password.")]
         [DataType(DataType.Password)]
         [Display(Name = "Current password")]
         public string OldPassword { get; set; } = "";
-
-        [Required(ErrorMessage = "Enter a new password.")]
-        [StringLength(100, ErrorMessage = "The {0} must be at least {2} and at max {1} characters long.", MinimumLength = 6)]
-        [DataType(DataType.Password)]
-        [Display(Name = "New password")]
-        public string NewPassword { get; set; } = "";
-
-        [DataType(DataType.Password)]
-        [Display(Name = "Confirm new password")]
-        [Compare(nameof(NewPassword), ErrorMessage = "The new password and confirmation password do not match.")]
-        public string ConfirmPassword { get; set; } = "";
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A shopper changed their password")]
