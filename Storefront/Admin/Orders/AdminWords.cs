@@ -101,10 +101,12 @@ public sealed class AdminWords(IStringLocalizer<AdminWords> localizer)
     };
 
     /// <summary>Where a refund or reversal stands: requested until Adyen's webhook confirms or rejects it.</summary>
-    public string Modification(PaymentModification modification) => modification.Status switch
+    public string Modification(PaymentModification modification) => Modification(modification.Status, modification.Kind);
+
+    public string Modification(ModificationStatus status, ModificationKind kind) => status switch
     {
         ModificationStatus.Requested => localizer["requested"],
-        ModificationStatus.Confirmed => modification.Kind == ModificationKind.Refund ? localizer["refunded"] : localizer["reversed"],
+        ModificationStatus.Confirmed => kind == ModificationKind.Refund ? localizer["refunded"] : localizer["reversed"],
         _ => localizer["failed"],
     };
 

@@ -167,13 +167,6 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
         }
     }
 
-    public static string Label(PaymentModification modification) => modification.Status switch
-    {
-        ModificationStatus.Requested => "requested",
-        ModificationStatus.Confirmed => modification.Kind == ModificationKind.Refund ? "refunded" : "reversed",
-        _ => "failed",
-    };
-
     /// <summary>
     /// The first limit the posted form breaks, its confirmation box first; null when it keeps them all. Checked on the
     /// form object as bound, not through ModelState: the page binds every form on every post, and a form posted
