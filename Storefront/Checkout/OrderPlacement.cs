@@ -42,6 +42,7 @@ public sealed partial class OrderPlacement(
     PaymentFinalizer finalizer,
     TimeProvider time,
     IOptions<OrderOptions> orderOptions,
+    CheckoutMetrics metrics,
     ILogger<OrderPlacement> logger)
 {
     private const string TooBusy =
@@ -104,7 +105,11 @@ public sealed partial class OrderPlacement(
         if (drafting is not Drafted draft)
             return drafting;
         if (Shortage(draft, plan.WhatNext) is { } shortage)
-            return new CheckoutOutcome.Problem(shortage);
+        {
+            if (shortage.OutOfStock)
+                metrics.StockOut();
+            return new CheckoutOutcome.Problem(shortage.Message);
+        }
         var order = await draft.OpenAsync();
         foreach (var wanted in draft.Wanted)
             draft.Products[wanted.ProductId].ReserveStock(wanted.Quantity);
@@ -115,16 +120,16 @@ public sealed partial class OrderPlacement(
     }
 
     /// <summary>The one stock check: every wanted product still sold, and in stock for the quantity wanted.</summary>
-    private static string? Shortage(Drafted draft, string whatNext)
+    private static (string Message, bool OutOfStock)? Shortage(Drafted draft, string whatNext)
     {
         foreach (var wanted in draft.Wanted)
         {
             if (!draft.Products.TryGetValue(wanted.ProductId, out var product) || !product.IsPublished)
-                return $"{wanted.Name} is no longer sold. {whatNext}";
+                return ($"{wanted.Name} is no longer sold. {whatNext}", false);
             if (product.Stock < wanted.Quantity)
-                return product.Stock <= 0
+                return (product.Stock <= 0
                     ? $"{wanted.Name} has just sold out. {whatNext}"
-                    : $"Only {product.Stock} of {wanted.Name} left. {whatNext}";
+                    : $"Only {product.Stock} of {wanted.Name} left. {whatNext}", true);
         }
         return null;
     }

@@ -14,6 +14,7 @@ public sealed partial class WebhookInbox(
     WebhookSignal signal,
     TimeProvider time,
     IOptions<WebhookOptions> options,
+    WebhookTelemetry telemetry,
     ILogger<WebhookInbox> logger)
 {
     /// <summary>
@@ -27,6 +28,7 @@ public sealed partial class WebhookInbox(
         var stored = 0;
         foreach (var message in messages)
         {
+            message.ReceivedIn(WebhookTelemetry.CurrentTraceParent());
             var isNew = await db.UnitOfWorkAsync(async () =>
             {
                 if (await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
@@ -36,9 +38,15 @@ public sealed partial class WebhookInbox(
                 return true;
             }, RetryOn.ConflictOrDuplicate);
             if (isNew)
+            {
                 stored++;
+                telemetry.Stored(message.EventCode);
+            }
             else
+            {
+                telemetry.Duplicate(message.EventCode);
                 LogDuplicate(logger, message.EventCode, message.PspReference);
+            }
         }
         if (stored > 0)
             signal.Notify();
@@ -47,7 +55,7 @@ public sealed partial class WebhookInbox(
 
     /// <summary>Claims due rows (Pending, or Failed and due for a retry) for <paramref name="owner"/>'s worker.</summary>
     public Task<IReadOnlyList<long>> ClaimDueAsync(string owner, CancellationToken cancellationToken) =>
-        db.ClaimDueAsync<WebhookMessage>(m => m.Status == WebhookStatus.Pending || m.Status == WebhookStatus.Failed,
+        db.ClaimDueAsync(WebhookMessage.IsWaiting,
             owner, time.GetUtcNow().UtcDateTime, options.Value, logger, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate {EventCode} webhook for {PspReference}: already in the inbox")]
