@@ -7,6 +7,7 @@ using Storefront.Data;
 using Storefront.Legal;
 using Storefront.Localization;
 using Storefront.Notifications;
+using Storefront.Operations;
 using Storefront.Orders;
 using Storefront.PaymentMethods;
 using Storefront.Payments.Adyen;
@@ -19,6 +20,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddStorefrontData();
 builder.AddStorefrontWeb();
+builder.AddStorefrontTelemetry();
+builder.AddKeyProtection();
 builder.AddStorefrontLocalization();
 builder.AddLocalTimes();
 builder.AddStorefrontSecurity();
@@ -34,6 +37,7 @@ builder.AddCheckout();
 builder.AddAdmin();
 builder.AddNotifications();
 builder.AddLegal();
+builder.AddReadiness();
 
 var app = builder.Build();
 
@@ -41,6 +45,7 @@ app.UseStorefrontSecurity();
 app.UseStorefrontLocalization();
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
+app.MapOperations();
 app.MapAdyenWebhooks();
 app.MapAdyenSandbox();
 

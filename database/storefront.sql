@@ -1013,3 +1013,47 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055420_Operations'
+)
+BEGIN
+    ALTER TABLE [WebhookMessages] ADD [TraceParent] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055420_Operations'
+)
+BEGIN
+    CREATE TABLE [WorkerHeartbeats] (
+        [Owner] nvarchar(100) NOT NULL,
+        [Worker] nvarchar(100) NOT NULL,
+        [Node] nvarchar(100) NOT NULL,
+        [StartedAt] datetime2 NOT NULL,
+        [LastBeatAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_WorkerHeartbeats] PRIMARY KEY ([Owner])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055420_Operations'
+)
+BEGIN
+    CREATE INDEX [IX_WorkerHeartbeats_LastBeatAt] ON [WorkerHeartbeats] ([LastBeatAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055420_Operations'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203055420_Operations', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

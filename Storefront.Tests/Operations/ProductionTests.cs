@@ -41,7 +41,12 @@ public class ProductionFactory : StorefrontFactory
         foreach (var (key, value) in BusinessDetails)
             Settings[key] = value;
         UseKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = Certificate));
+        // Production refuses to keep its Data Protection keys unencrypted.
+        Settings["DataProtection:CertificatePath"] = KeyCertificatePath;
     }
+
+    /// <summary>A PFX whose certificate encrypts the Data Protection keys (no password).</summary>
+    public string KeyCertificatePath { get; } = CreateKeyCertificate();
 
     /// <summary>Made-up business details, as <c>Storefront:Business:*</c> settings.</summary>
     public static readonly IReadOnlyDictionary<string, string> BusinessDetails = new Dictionary<string, string>
@@ -92,6 +97,18 @@ public class ProductionFactory : StorefrontFactory
         base.Dispose(disposing);
         if (disposing)
             Certificate.Dispose();
+        File.Delete(KeyCertificatePath);
+    }
+
+    private static string CreateKeyCertificate()
+    {
+        // Data Protection encrypts with the certificate's RSA key (XML encryption).
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Storefront Data Protection (test)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var path = Path.Combine(Path.GetTempPath(), $"storefront-keys-{Guid.NewGuid():N}.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12));
+        return path;
     }
 
     private static X509Certificate2 CreateCertificate()

@@ -10,7 +10,12 @@ public abstract class LeasedQueueWorker(IServiceScopeFactory scopes, WakeUpSigna
     : BackgroundService
 {
     /// <summary>This worker's name on the leases it takes: unique per process, readable by the engineer on call.</summary>
-    public string Owner { get; } = $"{Truncate(Environment.MachineName, 40)}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    public string Owner { get; } = Heartbeat.NewOwner();
+
+    /// <summary>Beats at every round: what readiness and the admin System page read.</summary>
+    public Heartbeat Heartbeat => _heartbeat ??= new Heartbeat(Owner, Name, time);
+
+    private Heartbeat? _heartbeat;
 
     /// <summary>What the logs call this worker, e.g. "Webhook worker".</summary>
     protected abstract string Name { get; }
@@ -47,7 +52,10 @@ public abstract class LeasedQueueWorker(IServiceScopeFactory scopes, WakeUpSigna
     {
         IReadOnlyList<long> claimed;
         await using (var scope = scopes.CreateAsyncScope())
+        {
+            await Heartbeat.BeatAsync(scope.ServiceProvider, cancellationToken);
             claimed = await ClaimDueAsync(scope.ServiceProvider, cancellationToken);
+        }
         foreach (var id in claimed)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -55,8 +63,6 @@ public abstract class LeasedQueueWorker(IServiceScopeFactory scopes, WakeUpSigna
         }
         return claimed.Count;
     }
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
 internal static partial class LeasedQueueLog

@@ -17,6 +17,8 @@ public interface IPeriodicJob
 public sealed class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimeProvider time, ILogger<PeriodicJobWorker<TJob>> logger)
     : BackgroundService where TJob : IPeriodicJob
 {
+    public Heartbeat Heartbeat { get; } = new(Heartbeat.NewOwner(), typeof(TJob).Name, time);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -28,6 +30,7 @@ public sealed class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimePro
                 interval = job.Interval;
                 try
                 {
+                    await Heartbeat.BeatAsync(scope.ServiceProvider, stoppingToken);
                     await job.RunAsync(stoppingToken);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)

@@ -46,6 +46,7 @@ public sealed partial class OrderPlacement(
     IOptions<OrderOptions> orderOptions,
     IStringLocalizer<OrderPlacement> texts,
     IStringLocalizer<SharedResource> sharedLocalizer,
+    CheckoutMetrics metrics,
     ILogger<OrderPlacement> logger)
 {
 
@@ -107,7 +108,11 @@ public sealed partial class OrderPlacement(
         if (drafting is not Drafted draft)
             return drafting;
         if (Shortage(draft, plan.WhatNext) is { } shortage)
-            return new CheckoutOutcome.Problem(shortage);
+        {
+            if (shortage.OutOfStock)
+                metrics.StockOut();
+            return new CheckoutOutcome.Problem(shortage.Message);
+        }
         var order = await draft.OpenAsync();
         foreach (var wanted in draft.Wanted)
             draft.Products[wanted.ProductId].ReserveStock(wanted.Quantity);
@@ -118,16 +123,16 @@ public sealed partial class OrderPlacement(
     }
 
     /// <summary>The one stock check: every wanted product still sold, and in stock for the quantity wanted.</summary>
-    private string? Shortage(Drafted draft, string whatNext)
+    private (string Message, bool OutOfStock)? Shortage(Drafted draft, string whatNext)
     {
         foreach (var wanted in draft.Wanted)
         {
             if (!draft.Products.TryGetValue(wanted.ProductId, out var product) || !product.IsPublished)
-                return texts["{0} is no longer sold. {1}", wanted.Name, whatNext];
+                return (texts["{0} is no longer sold. {1}", wanted.Name, whatNext], false);
             if (product.Stock < wanted.Quantity)
-                return product.Stock <= 0
+                return (product.Stock <= 0
                     ? texts["{0} has just sold out. {1}", wanted.Name, whatNext]
-                    : texts["Only {0} of {1} left. {2}", product.Stock, wanted.Name, whatNext];
+                    : texts["Only {0} of {1} left. {2}", product.Stock, wanted.Name, whatNext], true);
         }
         return null;
     }

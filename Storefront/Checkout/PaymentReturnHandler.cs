@@ -18,6 +18,7 @@ public sealed partial class PaymentReturnHandler(
     PaymentFinalizer finalizer,
     OrderLinks links,
     TimeProvider time,
+    CheckoutMetrics metrics,
     ILogger<PaymentReturnHandler> logger)
 {
     /// <summary>How long one return holds the /payments/details call before another may take it over.</summary>
@@ -31,12 +32,16 @@ public sealed partial class PaymentReturnHandler(
         if (links.ReadReturnReference(signedReference) is not { } reference)
         {
             LogForgedReturn(logger);
+            metrics.Return("invalid");
             return new ReturnOutcome.Invalid();
         }
         var attempt = await db.PaymentAttempts.Include(a => a.Order)
             .FirstOrDefaultAsync(a => a.Reference == reference, cancellationToken);
         if (attempt is null)
+        {
+            metrics.Return("invalid");
             return new ReturnOutcome.Invalid();
+        }
 
         if (string.IsNullOrEmpty(redirectResult) && string.IsNullOrEmpty(payload))
             return await ShowAsync(attempt.Order, attempt, cancellationToken);
@@ -115,11 +120,14 @@ public sealed partial class PaymentReturnHandler(
     /// A failed payment sends the shopper back to where it started: the cart's checkout, or (for a signed-in user's
     /// reorder, or another try at an order outside the cart) that order's payment page.
     /// </summary>
-    private async Task<ReturnOutcome> ShowAsync(Order order, PaymentAttempt attempt, CancellationToken cancellationToken) =>
-        order.Status == OrderStatus.PaymentFailed && attempt == order.CurrentAttempt
+    private async Task<ReturnOutcome> ShowAsync(Order order, PaymentAttempt attempt, CancellationToken cancellationToken)
+    {
+        metrics.Return(attempt.Status);
+        return order.Status == OrderStatus.PaymentFailed && attempt == order.CurrentAttempt
             ? new ReturnOutcome.PaymentFailed(order.Number, attempt.Status,
                 FromCart: order.ShopperId is null || await db.Carts.AnyAsync(c => c.PendingOrderId == order.Id, cancellationToken))
             : new ReturnOutcome.ShowOrder(links.OrderPath(order.Number));
+    }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -25,6 +25,7 @@ public sealed partial class PaymentStarter(
     TimeProvider time,
     IOptions<AdyenOptions> adyenOptions,
     IStringLocalizer<PaymentStarter> texts,
+    CheckoutMetrics metrics,
     ILogger<PaymentStarter> logger)
 {
     public string ProviderUnavailable =>
@@ -60,6 +61,7 @@ public sealed partial class PaymentStarter(
             LogPaymentRejected(logger, attempt.Reference, ex.ErrorCode);
             await finalizer.ApplyAsync(attempt.Reference, new PaymentResult(AttemptStatus.Error, RefusalReason: $"Adyen rejected the payment ({ex.ErrorCode})"),
                 OrderEventSource.System, cancellationToken: cancellationToken);
+            metrics.Checkout(AttemptStatus.Error, attempt);
             if (usesToken)
             {
                 if (ex.ErrorCode == SavedPaymentMethods.ContractNotFound)
@@ -74,6 +76,7 @@ public sealed partial class PaymentStarter(
             // AUTHORISATION webhook settles the attempt; until then the order page says the payment is being confirmed.
             await finalizer.ApplyAsync(attempt.Reference, new PaymentResult(AttemptStatus.Pending),
                 OrderEventSource.System, cancellationToken: cancellationToken);
+            metrics.Checkout(AttemptStatus.Pending, attempt);
             return new CheckoutOutcome.ShowOrder(links.OrderPath(order.Number));
         }
         catch (AdyenUnavailableException)
@@ -82,6 +85,7 @@ public sealed partial class PaymentStarter(
             // attempt up is safe; should it ever be authorised, the late success is flagged and refunded.
             await finalizer.ApplyAsync(attempt.Reference, new PaymentResult(AttemptStatus.Error, RefusalReason: "payment provider unavailable"),
                 OrderEventSource.System, cancellationToken: cancellationToken);
+            metrics.Checkout(AttemptStatus.Error, attempt);
             return new CheckoutOutcome.Problem(ProviderUnavailable);
         }
 
@@ -89,12 +93,14 @@ public sealed partial class PaymentStarter(
         {
             attempt.RecordRedirect(JsonSerializer.Serialize(action, ActionJson), Now);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.Checkout("redirect", attempt);
             return new CheckoutOutcome.RedirectToPayment(action);
         }
 
         var result = ToResult(response.ResultCode, response.PspReference, response.Amount, response.RefusalReason);
         var finalized = await finalizer.ApplyAsync(attempt.Reference, result, OrderEventSource.System,
             cancellationToken: cancellationToken);
+        metrics.Checkout(result.Status, attempt);
         if (usesToken && result.Status is AttemptStatus.Authorised or AttemptStatus.Refused)
         {
             await savedMethods.RecordPaymentAsync(order.ShopperId!, attempt.StoredPaymentMethodId!,

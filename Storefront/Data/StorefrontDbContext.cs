@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Account;
+using Storefront.Background;
 using Storefront.Cart;
 using Storefront.Catalog;
 using Storefront.Notifications;
@@ -39,6 +40,8 @@ public abstract class StorefrontDbContext(DbContextOptions options)
     public DbSet<WebhookMessage> WebhookMessages => Set<WebhookMessage>();
 
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+
+    public DbSet<WorkerHeartbeat> WorkerHeartbeats => Set<WorkerHeartbeat>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

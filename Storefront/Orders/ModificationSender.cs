@@ -13,7 +13,8 @@ namespace Storefront.Orders;
 /// outright fails it at once, its amount refundable again.
 /// </summary>
 /// <remarks>The modification must be tracked by this scope's context with its order (and the order's modifications) and payment loaded.</remarks>
-public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenCheckout adyen, TimeProvider time, ILogger<ModificationSender> logger)
+public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenCheckout adyen, TimeProvider time, OrderMetrics metrics,
+    ILogger<ModificationSender> logger)
 {
     /// <summary>The failure reason's column width.</summary>
     private const int MaxFailureLength = 500;
@@ -54,6 +55,7 @@ public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenChe
             modification.RecordSubmitted(response.PspReference);
             await db.SaveChangesAsync(cancellationToken);
             LogSubmitted(logger, modification.Reference, response.PspReference);
+            metrics.Requested(modification.Kind);
             return new ModificationSent(ModificationSendOutcome.Received);
         }
         catch (AdyenRequestRejectedException ex)
@@ -87,6 +89,7 @@ public sealed partial class ModificationSender(StorefrontDbContext db, IAdyenChe
             var order = await LoadOrderAsync(o => o.Id == orderId, cancellationToken);
             order.RejectModification(order.Modifications.Single(m => m.Reference == reference), message, time.GetUtcNow().UtcDateTime, flag);
             await db.SaveChangesAsync(cancellationToken);
+            metrics.Settled(modification.Kind, ModificationChange.Failed);
         });
         return new ModificationSent(ModificationSendOutcome.Rejected, message);
     }

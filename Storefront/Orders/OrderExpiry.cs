@@ -15,6 +15,7 @@ public sealed partial class OrderExpiry(
     PaymentFinalizer finalizer,
     TimeProvider time,
     IOptions<OrderOptions> options,
+    OrderMetrics metrics,
     ILogger<OrderExpiry> logger) : IPeriodicJob
 {
     private const int BatchSize = 50;
@@ -65,6 +66,7 @@ public sealed partial class OrderExpiry(
                     await finalizer.ReleaseStockAsync(order, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 LogExpired(logger, order.Number);
+                metrics.Expired();
                 return true;
             });
         }

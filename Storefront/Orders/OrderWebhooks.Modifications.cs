@@ -51,6 +51,8 @@ public sealed partial class OrderWebhooks
                 recorded = true;
                 break;
         }
+        if (modification is not null)
+            metrics.Settled(modification.Kind, change);
         if (change == ModificationChange.Cancelled && order.TakeStockRelease())
             await finalizer.ReleaseStockAsync(order, cancellationToken);
         if (change == ModificationChange.None && !recorded)

@@ -17,6 +17,7 @@ public sealed partial class OrderWebhooks(
     PaymentFinalizer finalizer,
     ModificationSender sender,
     OrderEmails emails,
+    OrderMetrics metrics,
     ILogger<OrderWebhooks> logger) : IPaymentWebhooks
 {
     public async Task<WebhookOutcome> PaymentOutcomeAsync(NotificationRequestItem item, string payload, DateTime now,

@@ -9,6 +9,7 @@ public static class OrdersRegistration
     {
         builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OrderMetrics>();
         builder.Services.AddScoped<PaymentFinalizer>();
         builder.Services.AddScoped<OrderEmails>();
         builder.Services.AddScoped<OrderEmailTemplates>();

@@ -19,7 +19,7 @@ public static class AllowedHosts
             return app;
         // Read at the first request, not now: a bad configuration is reported with all the others when the host starts.
         var options = new Lazy<HostFilteringOptions>(() => new HostFilteringOptions { AllowedHosts = Of(app.Services), AllowEmptyHosts = false });
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(WebRegistration.HealthPath),
+        app.UseWhen(context => !WebRegistration.IsProbe(context.Request.Path),
             branch => branch.UseMiddleware<HostFilteringMiddleware>(new Fixed<HostFilteringOptions>(options)));
         return app;
     }

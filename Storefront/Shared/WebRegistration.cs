@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Storefront.Data;
@@ -9,7 +8,23 @@ namespace Storefront.Shared;
 
 public static class WebRegistration
 {
+    /// <summary>Liveness: the process answers and reaches its database.</summary>
     public const string HealthPath = "/healthz";
+
+    /// <summary>Readiness: liveness plus the checks tagged <see cref="ReadinessTag"/> (Operations adds them).</summary>
+    public const string ReadyPath = "/readyz";
+
+    public const string ReadinessTag = "ready";
+
+    /// <summary>The Prometheus scrape endpoint, when Operations maps it.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// Load balancers, orchestrators and Prometheus call these on the node itself, by its address and over plain http:
+    /// neither a redirect to https nor the host filter may hide their answer.
+    /// </summary>
+    public static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(ReadyPath) || path.StartsWithSegments(MetricsPath);
 
     public static WebApplicationBuilder AddStorefrontWeb(this WebApplicationBuilder builder)
     {
@@ -36,7 +51,6 @@ public static class WebRegistration
         builder.Services.PostConfigure<RequestLocalizationOptions>(options => options.RequestCultureProviders.Add(new MarketLanguageProvider()));
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddDataProtection().SetApplicationName("Storefront").PersistKeysToDbContext<StorefrontDbContext>();
         builder.Services.AddHealthChecks().AddDbContextCheck<StorefrontDbContext>("database");
 
         builder.Services.AddAntiforgery(options =>
@@ -56,9 +70,8 @@ public static class WebRegistration
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
-            // Load balancers and orchestrators probe /healthz over plain http on the node itself: a redirect
-            // would hide the answer (or pass for healthy).
-            app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthPath),
+            // A redirect would hide a probe's answer (or pass for healthy).
+            app.UseWhen(context => !IsProbe(context.Request.Path),
                 branch => branch.UseHttpsRedirection());
         }
         app.UseExceptionHandler("/error");
@@ -75,18 +88,24 @@ public static class WebRegistration
 
     public static WebApplication MapStorefrontWeb(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions
+        {
+            Predicate = check => !check.Tags.Contains(ReadinessTag),
+            ResponseWriter = WriteHealth,
+        });
         app.MapRazorPages();
         return app;
     }
 
-    private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    /// <summary>Each check's status, and what it says about it (never a secret), as JSON.</summary>
+    public static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsJsonAsync(new
         {
             status = report.Status.ToString(),
             checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            details = report.Entries.Where(e => e.Value.Description is not null).ToDictionary(e => e.Key, e => e.Value.Description),
         });
     }
 }

@@ -315,6 +315,35 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.ToTable("StoredPaymentMethods");
                 });
 
+            modelBuilder.Entity("Storefront.Background.WorkerHeartbeat", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("LastBeatAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Owner");
+
+                    b.HasIndex("LastBeatAt");
+
+                    b.ToTable("WorkerHeartbeats");
+                });
+
             modelBuilder.Entity("Storefront.Cart.CartLine", b =>
                 {
                     b.Property<int>("Id")
@@ -1153,6 +1182,10 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.Property<bool?>("Success")
                         .HasColumnType("bit");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

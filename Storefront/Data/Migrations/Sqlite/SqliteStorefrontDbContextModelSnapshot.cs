@@ -300,6 +300,35 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.ToTable("StoredPaymentMethods");
                 });
 
+            modelBuilder.Entity("Storefront.Background.WorkerHeartbeat", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastBeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Owner");
+
+                    b.HasIndex("LastBeatAt");
+
+                    b.ToTable("WorkerHeartbeats");
+                });
+
             modelBuilder.Entity("Storefront.Cart.CartLine", b =>
                 {
                     b.Property<int>("Id")
@@ -1114,6 +1143,10 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.Property<bool?>("Success")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

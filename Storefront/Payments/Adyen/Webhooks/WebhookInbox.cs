@@ -15,6 +15,7 @@ public sealed partial class WebhookInbox(
     WebhookInboxWriter writer,
     TimeProvider time,
     IOptions<WebhookOptions> options,
+    WebhookTelemetry telemetry,
     ILogger<WebhookInbox> logger)
 {
     /// <summary>
@@ -71,6 +72,7 @@ public sealed partial class WebhookInbox(
         var stored = 0;
         foreach (var message in messages)
         {
+            message.ReceivedIn(WebhookTelemetry.CurrentTraceParent());
             var isNew = await db.UnitOfWorkAsync(async () =>
             {
                 if (await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
@@ -80,16 +82,22 @@ public sealed partial class WebhookInbox(
                 return true;
             }, RetryOn.ConflictOrDuplicate);
             if (isNew)
+            {
                 stored++;
+                telemetry.Stored(message.EventCode);
+            }
             else
+            {
+                telemetry.Duplicate(message.EventCode);
                 LogDuplicate(logger, message.EventCode, message.PspReference);
+            }
         }
         return stored;
     }
 
     /// <summary>Claims due rows (Pending, or Failed and due for a retry) for <paramref name="owner"/>'s worker.</summary>
     public Task<IReadOnlyList<long>> ClaimDueAsync(string owner, CancellationToken cancellationToken) =>
-        db.ClaimDueAsync<WebhookMessage>(m => m.Status == WebhookStatus.Pending || m.Status == WebhookStatus.Failed,
+        db.ClaimDueAsync(WebhookMessage.IsWaiting,
             owner, time.GetUtcNow().UtcDateTime, options.Value, logger, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate {EventCode} webhook for {PspReference}: already in the inbox")]

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Storefront.Background;
 
 namespace Storefront.Payments.Adyen.Webhooks;
@@ -71,6 +72,10 @@ public sealed class WebhookMessage : LeasedRow
             pspReference: notification.EventId, originalReference: null, merchantReference: null,
             success: null, live, rawBody, receivedAt);
 
+    /// <summary>Not applied yet: waiting for its first try, or for a retry.</summary>
+    public static readonly Expression<Func<WebhookMessage, bool>> IsWaiting =
+        m => m.Status == WebhookStatus.Pending || m.Status == WebhookStatus.Failed;
+
     public WebhookKind Kind { get; private set; }
 
     /// <summary>
@@ -96,6 +101,11 @@ public sealed class WebhookMessage : LeasedRow
     public string Body { get; private set; } = "";
 
     public DateTime ReceivedAt { get; private set; }
+
+    /// <summary>The W3C <c>traceparent</c> of the request that stored it: the worker's span links to it.</summary>
+    public string? TraceParent { get; private set; }
+
+    public void ReceivedIn(string? traceParent) => TraceParent = traceParent;
 
     public WebhookStatus Status { get; set; }
 

@@ -23,6 +23,7 @@ internal sealed class WebhookMessageConfiguration : IEntityTypeConfiguration<Web
         builder.HasIndex(m => new { m.Status, m.ReceivedAt });
         builder.HasIndex(m => new { m.EventCode, m.ReceivedAt });
         builder.Property(m => m.ReprocessedBy).HasMaxLength(256);
+        builder.Property(m => m.TraceParent).HasMaxLength(64);
         builder.Ignore(m => m.CanReprocess);
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class WebhookProcessor(
         var message = await db.WebhookMessages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
         if (message is null || !message.IsLeasedBy(owner))
             return;
+        using var activity = WebhookTelemetry.StartProcessing(message);
         try
         {
             // A row applied on an earlier try whose follow-up failed has only the follow-up left.

@@ -15,6 +15,7 @@ public sealed partial class WebhookReceiver(
     WebhookInbox inbox,
     IOptionsMonitor<AdyenOptions> adyenOptions,
     TimeProvider time,
+    WebhookTelemetry telemetry,
     ILogger<WebhookReceiver> logger)
 {
     public const string HmacSignatureHeader = "HmacSignature";
@@ -238,6 +239,7 @@ public sealed partial class WebhookReceiver(
     private IResult Refuse(WebhookKind kind, int status, RefusalReason reason, string? detail, bool challenge = false)
     {
         LogRefused(logger, kind, status, reason, detail);
+        telemetry.Refused(kind, reason.ToString());
         // A body, so that the status-code pages do not turn the answer into an HTML error page.
         var text = reason.ToString();
         return challenge

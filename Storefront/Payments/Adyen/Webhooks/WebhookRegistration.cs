@@ -14,6 +14,7 @@ public static class WebhookRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddSingleton<WebhookTelemetry>();
         builder.Services.AddScoped<WebhookInbox>();
         builder.Services.AddSingleton<WebhookInboxWriter>();
         builder.Services.AddHostedService(services => services.GetRequiredService<WebhookInboxWriter>());
