@@ -1013,3 +1013,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PrivacyAgreedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PrivacyVersionAgreed] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TermsAgreedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TermsVersionAgreed] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203055803_KoreanCheckout', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
