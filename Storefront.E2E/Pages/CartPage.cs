@@ -11,7 +11,8 @@ public sealed partial class CartPage(IPage page) : StorePage(page)
 
     public ILocator PaymentMethods => Page.GetByRole(AriaRole.Region, new() { Name = "We accept" });
 
-    public ILocator KakaoPayLogo => PaymentMethods.GetByRole(AriaRole.Img, new() { Name = "KakaoPay", Exact = true });
+    /// <summary>Decoration beside the name KakaoPay (alt=""), so found by its file rather than by a role.</summary>
+    public ILocator KakaoPayLogo => PaymentMethods.Locator("img[src='/images/payment-methods/kakaopay.svg']");
 
     public ILocator GoToCheckoutLink => Page.GetByRole(AriaRole.Link, new() { Name = "Go to checkout", Exact = true });
 

@@ -22,7 +22,8 @@ public sealed class CheckoutPage(IPage page) : StorePage(page)
 
     public ILocator KakaoPayOption => PaymentMethods.GetByRole(AriaRole.Radio, new() { Name = "KakaoPay" });
 
-    public ILocator KakaoPayLogo => PaymentMethods.GetByRole(AriaRole.Img, new() { Name = "KakaoPay", Exact = true });
+    /// <summary>Decoration beside the name KakaoPay (alt=""), so found by its file rather than by a role.</summary>
+    public ILocator KakaoPayLogo => PaymentMethods.Locator("img[src='/images/payment-methods/kakaopay.svg']");
 
     /// <summary>The form's one button; found by its place, because its name changes to "Processing…" once pressed.</summary>
     public ILocator PayButton => Page.Locator("#checkout-form").GetByRole(AriaRole.Button);

@@ -14,6 +14,9 @@ public static class CheckoutSteps
         ["Form.AddressLine1"] = "12 Sejong-daero, Jung-gu",
         ["Form.City"] = "Seoul",
         ["Form.PostalCode"] = "04524",
+        // The two agreements a Korean checkout requires (구매조건 확인 및 결제진행, 개인정보 수집·이용), ticked.
+        ["Form.AgreeToTerms"] = "true",
+        ["Form.AgreeToPrivacy"] = "true",
     };
 
     public static async Task ChooseCountryAsync(this Browser browser, string country)

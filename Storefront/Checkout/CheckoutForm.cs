@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
+using Storefront.Orders;
+using Storefront.Shared;
 
 namespace Storefront.Checkout;
 
@@ -17,8 +20,9 @@ public sealed partial class CheckoutForm
     [Display(Name = "Full name")]
     public string Name { get; set; } = "";
 
+    /// <summary>As typed; checked and stored in E.164 by <see cref="CheckForMarket"/>.</summary>
     [Required(ErrorMessage = "Enter a phone number.")]
-    [RegularExpression(@"^\+?[0-9][0-9 ()\-]{5,24}$", ErrorMessage = "Enter a phone number using digits, spaces and an optional leading +.")]
+    [StringLength(ContactPhone.MaxInputLength, ErrorMessage = "Enter a valid phone number.")]
     [Display(Name = "Phone")]
     public string Phone { get; set; } = "";
 
@@ -31,6 +35,7 @@ public sealed partial class CheckoutForm
     [Display(Name = "Apartment, suite (optional)")]
     public string? AddressLine2 { get; set; }
 
+    /// <summary>Not asked in Korea, where the address begins with it (<see cref="KoreanCity"/>).</summary>
     [Required(ErrorMessage = "Enter the city.")]
     [StringLength(100)]
     [Display(Name = "City")]
@@ -53,6 +58,12 @@ public sealed partial class CheckoutForm
     [Display(Name = "Save KakaoPay for faster checkout")]
     public bool SavePaymentMethod { get; set; }
 
+    /// <summary>구매조건 확인 및 결제진행 동의: required before paying in Korea (<see cref="CheckForMarket"/>).</summary>
+    public bool AgreeToTerms { get; set; }
+
+    /// <summary>개인정보 수집·이용 동의: required before paying in Korea.</summary>
+    public bool AgreeToPrivacy { get; set; }
+
     /// <summary>One-time key rendered into the form: submitting the same form twice finds the first payment.</summary>
     [Required]
     [RegularExpression(SubmitKeys.Pattern)]
@@ -61,14 +72,45 @@ public sealed partial class CheckoutForm
     /// <summary>The country the cart is priced in; not editable here (the header picker changes it).</summary>
     public string Country { get; set; } = "";
 
+    /// <summary>Korea's delivery form: 우편번호, 주소, 상세주소 and the agreements Korean shops ask for.</summary>
+    public bool IsKorean => Country == "KR";
+
     /// <summary>
-    /// The postal code's format depends on the cart's country, which the server sets after binding; so this
-    /// runs beside the attribute checks rather than after them.
+    /// The checks that depend on the cart's country, which the server sets after binding, so they run beside the
+    /// attribute checks rather than after them: the postal code's format, the phone number (stored in E.164 when it
+    /// is valid), and in Korea the required agreements and the city taken from the address. Returns each field's error.
     /// </summary>
-    public string? PostalCodeError() =>
-        PostalCodePattern(Country) is { } pattern && !string.IsNullOrWhiteSpace(PostalCode) && !pattern.IsMatch(PostalCode.Trim())
-            ? $"Enter a valid postal code for {Country}."
-            : null;
+    public IEnumerable<(string Field, string Message)> CheckForMarket(IStringLocalizer localizer)
+    {
+        var errors = new List<(string, string)>();
+        if (IsKorean)
+            City = KoreanCity(AddressLine1);
+        if (PostalCodePattern(Country) is { } pattern && !string.IsNullOrWhiteSpace(PostalCode) && !pattern.IsMatch(PostalCode.Trim()))
+            errors.Add((nameof(PostalCode), IsKorean
+                ? localizer["Enter the five-digit postal code, e.g. 04524."]
+                : localizer["Enter a valid postal code for {0}.", localizer[Market.Find(Country)?.Name ?? Country]]));
+        if (!string.IsNullOrWhiteSpace(Phone) && Phone.Length <= ContactPhone.MaxInputLength)
+        {
+            if (ContactPhone.Normalize(Phone, Country) is { } normal)
+                Phone = normal;
+            else
+                errors.Add((nameof(Phone), localizer["Enter a valid phone number, e.g. {0}.", ContactPhone.Example(Country)]));
+        }
+        if (IsKorean && !AgreeToTerms)
+            errors.Add((nameof(AgreeToTerms), localizer["Agree to the purchase conditions and the payment to place the order."]));
+        if (IsKorean && !AgreeToPrivacy)
+            errors.Add((nameof(AgreeToPrivacy), localizer["Agree to the collection and use of your personal data to place the order."]));
+        return errors;
+    }
+
+    /// <summary>
+    /// A Korean road-name address begins with its 시·도 (서울특별시 중구 세종대로 110): that is the order's city. An
+    /// address written otherwise leaves it empty, which Korean delivery does not need.
+    /// </summary>
+    public static string KoreanCity(string? address) =>
+        address?.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries) is [var first, ..] && first.Length <= 100 && (first.EndsWith('시') || first.EndsWith('도'))
+            ? first
+            : "";
 
     private static Regex? PostalCodePattern(string country) => country switch
     {

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Storefront.Account;
 using Storefront.Cart;
+using Storefront.Legal;
+using Storefront.Localization;
 using Storefront.Orders;
 using Storefront.PaymentMethods;
 using Storefront.Shared;
@@ -11,7 +14,7 @@ namespace Storefront.Checkout;
 
 public sealed class CheckoutModel(
     CartService carts, OrderPlacement placement, PaymentMethodsQuery paymentMethods, OrderLinks links, ShopperMarket shopperMarket,
-    UserManager<Shopper> users) : PageModel
+    UserManager<Shopper> users, LegalTexts legalTexts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     [BindProperty]
     public CheckoutForm Form { get; set; } = new();
@@ -19,6 +22,9 @@ public sealed class CheckoutModel(
     public PricedCart Cart { get; private set; } = null!;
 
     public PaymentMethodsResult PaymentMethods { get; private set; } = PaymentMethodsResult.None;
+
+    /// <summary>The texts the agreements refer to, in the versions an order records.</summary>
+    public LegalTexts LegalTexts => legalTexts;
 
     /// <summary>Why the shopper is back here after KakaoPay (refused, cancelled …).</summary>
     public string? PaymentMessage { get; private set; }
@@ -32,9 +38,10 @@ public sealed class CheckoutModel(
         Form.SubmitKey = SubmitKeys.New();
         PaymentMessage = payment switch
         {
-            nameof(AttemptStatus.Refused) => "Your payment was refused by KakaoPay. You have not been charged. You can try again.",
-            nameof(AttemptStatus.Cancelled) => "You cancelled the payment. You have not been charged. You can try again.",
-            nameof(AttemptStatus.Error) or nameof(AttemptStatus.Expired) => "The payment could not be completed. You have not been charged. You can try again.",
+            nameof(AttemptStatus.Refused) => localizer["Your payment was refused by KakaoPay. You have not been charged. You can try again."].Value,
+            nameof(AttemptStatus.Cancelled) => localizer["You cancelled the payment. You have not been charged. You can try again."].Value,
+            nameof(AttemptStatus.Error) or nameof(AttemptStatus.Expired) =>
+                localizer["The payment could not be completed. You have not been charged. You can try again."].Value,
             _ => null,
         };
         return Page();
@@ -46,26 +53,30 @@ public sealed class CheckoutModel(
         // The country is the cart's, never the form's.
         Form.Country = market.Country;
         ModelState.Remove($"{nameof(Form)}.{nameof(CheckoutForm.Country)}");
-        if (Form.PostalCodeError() is { } postalCodeError)
-            ModelState.AddModelError($"{nameof(Form)}.{nameof(CheckoutForm.PostalCode)}", postalCodeError);
+        foreach (var (field, message) in Form.CheckForMarket(localizer))
+            ModelState.AddModelError($"{nameof(Form)}.{field}", message);
+        // Korea's form has no city: it comes from the address (CheckoutForm.KoreanCity).
+        if (Form.IsKorean)
+            ModelState.Remove($"{nameof(Form)}.{nameof(CheckoutForm.City)}");
         if (!ModelState.IsValid)
             return await RedisplayAsync(cancellationToken);
 
         var cart = await carts.FindAsync(cancellationToken);
-        var outcome = await placement.PlaceAsync(new OrderSource.Cart(cart?.Id, Form, market), Form.PaymentMethod, Form.SubmitKey,
+        var agreements = Form.IsKorean ? new OrderAgreements(legalTexts.TermsVersion, legalTexts.PrivacyVersion) : null;
+        var outcome = await placement.PlaceAsync(new OrderSource.Cart(cart?.Id, Form, market, agreements), Form.PaymentMethod, Form.SubmitKey,
             Payer.Of(HttpContext, links), cancellationToken);
         switch (outcome)
         {
             case CheckoutOutcome.SavedMethodFailed:
                 // The order is kept: paying again from this form (by redirect) is another attempt at the same order.
                 ModelState.AddModelError(string.Empty,
-                    "Your saved KakaoPay could not be charged, and you have not been charged. Pay with KakaoPay instead.");
+                    localizer["Your saved KakaoPay could not be charged, and you have not been charged. Pay with KakaoPay instead."]);
                 RenewSubmitKey();
                 Form.PaymentMethod = PaymentMethodsQuery.SavableMethod;
                 return await RedisplayAsync(cancellationToken);
             case CheckoutOutcome.NotFound:
                 // A submit key that started someone else's payment: nothing about it is shown.
-                ModelState.AddModelError(string.Empty, "This form has already been used. Check your details and pay again.");
+                ModelState.AddModelError(string.Empty, localizer["This form has already been used. Check your details and pay again."]);
                 RenewSubmitKey();
                 return await RedisplayAsync(cancellationToken);
             case CheckoutOutcome.Problem problem:

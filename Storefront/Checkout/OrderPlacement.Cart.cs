@@ -11,7 +11,7 @@ public sealed partial class OrderPlacement
 {
     private Plan CartPlan(OrderSource.Cart source, string? shopperId)
     {
-        var (cartId, form, market) = source;
+        var (cartId, form, market, agreements) = source;
         return new Plan("the cart", texts["Please review your cart."], OwnsAsync, PriceAsync, DraftAsync);
 
         // A signed-in shopper's order is theirs; a guest's order is the cart's while the cart still waits on it.
@@ -64,6 +64,8 @@ public sealed partial class OrderPlacement
             {
                 order.ReopenForPayment(now, PaymentWindow);
             }
+            if (agreements is not null)
+                order.RecordAgreements(agreements, now);
             cart.AttachPendingOrder(order, now);
             return order;
         }

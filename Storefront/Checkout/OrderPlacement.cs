@@ -15,8 +15,11 @@ namespace Storefront.Checkout;
 /// <summary>What an order is placed from.</summary>
 public abstract record OrderSource
 {
-    /// <summary>The shopper's cart (found by the page, by user or cookie), delivered as the checkout form says.</summary>
-    public sealed record Cart(Guid? CartId, CheckoutForm Form, Market Market) : OrderSource;
+    /// <summary>
+    /// The shopper's cart (found by the page, by user or cookie), delivered as the checkout form says, with the
+    /// agreements the shopper gave on it (in Korea).
+    /// </summary>
+    public sealed record Cart(Guid? CartId, CheckoutForm Form, Market Market, OrderAgreements? Agreements = null) : OrderSource;
 
     /// <summary>One of the signed-in shopper's orders, bought again at today's prices as the quote they saw.</summary>
     public sealed record Reorder(string OrderNumber, string QuoteVersion) : OrderSource;

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Storefront.Account;
+using Storefront.Localization;
 using Storefront.Orders;
 using Storefront.PaymentMethods;
 using Storefront.Shared;
@@ -17,7 +19,8 @@ namespace Storefront.Checkout;
 /// </summary>
 [Authorize]
 public sealed class PayOrderModel(
-    OrderPlacement placement, ShopperOrders shopperOrders, PaymentMethodsQuery paymentMethods, OrderLinks links, UserManager<Shopper> users)
+    OrderPlacement placement, ShopperOrders shopperOrders, PaymentMethodsQuery paymentMethods, OrderLinks links, UserManager<Shopper> users,
+    IStringLocalizer<SharedResource> localizer)
     : PageModel
 {
     public Order Order { get; private set; } = null!;
@@ -36,9 +39,9 @@ public sealed class PayOrderModel(
             return NotFound();
         Message = payment switch
         {
-            nameof(AttemptStatus.Refused) => "Your payment was refused. You have not been charged.",
-            nameof(AttemptStatus.Cancelled) => "You cancelled the payment. You have not been charged.",
-            nameof(AttemptStatus.Error) or nameof(AttemptStatus.Expired) => "The payment could not be completed. You have not been charged.",
+            nameof(AttemptStatus.Refused) => localizer["Your payment was refused. You have not been charged."].Value,
+            nameof(AttemptStatus.Cancelled) => localizer["You cancelled the payment. You have not been charged."].Value,
+            nameof(AttemptStatus.Error) or nameof(AttemptStatus.Expired) => localizer["The payment could not be completed. You have not been charged."].Value,
             _ => null,
         };
         return Page();

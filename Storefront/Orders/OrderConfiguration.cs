@@ -6,6 +6,9 @@ namespace Storefront.Orders;
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
+    /// <summary>The longest version of a legal text an order keeps: the 40 characters a merchant's version may have, and room to spare.</summary>
+    public const int LegalVersionMaxLength = 64;
+
     public void Configure(EntityTypeBuilder<Order> builder)
     {
         builder.Property(o => o.Number).HasMaxLength(32).IsRequired();
@@ -62,6 +65,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasMany(o => o.Events).WithOne().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(o => o.Modifications).WithOne(m => m.Order).HasForeignKey(m => m.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Modifications).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(o => o.TermsVersionAgreed).HasMaxLength(LegalVersionMaxLength);
+        builder.Property(o => o.PrivacyVersionAgreed).HasMaxLength(LegalVersionMaxLength);
         builder.Property(o => o.Carrier).HasMaxLength(100);
         builder.Property(o => o.TrackingNumber).HasMaxLength(100);
         builder.Ignore(o => o.Payment);

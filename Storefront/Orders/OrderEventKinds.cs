@@ -9,6 +9,7 @@ public static class OrderEventKinds
 {
     public const string OrderPlaced = "OrderPlaced";
     public const string Reordered = "Reordered";
+    public const string AgreementsGiven = "AgreementsGiven";
     public const string PaymentStarted = "PaymentStarted";
     public const string PaymentRetry = "PaymentRetry";
 

@@ -690,6 +690,13 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateTime?>("PrivacyAgreedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PrivacyVersionAgreed")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("ReviewReason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -717,6 +724,13 @@ namespace Storefront.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime?>("TermsAgreedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TermsVersionAgreed")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<long>("TotalAmount")
                         .HasColumnType("bigint");

@@ -662,6 +662,13 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PrivacyAgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivacyVersionAgreed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -688,6 +695,13 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TermsAgreedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TermsVersionAgreed")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("TotalAmount")
