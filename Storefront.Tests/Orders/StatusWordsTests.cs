@@ -17,12 +17,7 @@ public sealed class StatusWordsTests
     [InlineData(OrderStatus.Cancelled, "취소됨", "Cancelled")]
     [InlineData(OrderStatus.Fulfilled, "발송 완료", "Shipped")]
     public void An_order_status_reads_in_each_language(OrderStatus status, string korean, string english)
-    {
-        using (Cultures.Use(Cultures.Korean))
-            Assert.Equal(korean, Words.Of(status));
-        using (Cultures.Use(Cultures.English))
-            Assert.Equal(english, Words.Of(status));
-    }
+        => Reads(() => Words.Of(status), korean, english);
 
     [Theory]
     [InlineData(PaymentStatus.NotStarted, "결제 전", "Not started")]
@@ -34,12 +29,7 @@ public sealed class StatusWordsTests
     [InlineData(PaymentStatus.PartiallyRefunded, "부분 환불됨", "Partly refunded")]
     [InlineData(PaymentStatus.Refunded, "환불됨", "Refunded")]
     public void A_payment_status_reads_in_each_language(PaymentStatus status, string korean, string english)
-    {
-        using (Cultures.Use(Cultures.Korean))
-            Assert.Equal(korean, Words.Of(status));
-        using (Cultures.Use(Cultures.English))
-            Assert.Equal(english, Words.Of(status));
-    }
+        => Reads(() => Words.Of(status), korean, english);
 
     [Theory]
     [InlineData(OrderStatus.AwaitingPayment, PaymentStatus.Confirming, "결제 확인 중", "Payment being confirmed")]
@@ -49,11 +39,14 @@ public sealed class StatusWordsTests
     [InlineData(OrderStatus.Paid, PaymentStatus.Refunded, "환불됨", "Refunded")]
     [InlineData(OrderStatus.Fulfilled, PaymentStatus.Authorised, "발송 완료", "Shipped")]
     public void An_order_in_a_list_says_what_its_payment_adds(OrderStatus status, PaymentStatus payment, string korean, string english)
+        => Reads(() => Words.Of(status, payment), korean, english);
+
+    private static void Reads(Func<string> word, string korean, string english)
     {
         using (Cultures.Use(Cultures.Korean))
-            Assert.Equal(korean, Words.Of(status, payment));
+            Assert.Equal(korean, word());
         using (Cultures.Use(Cultures.English))
-            Assert.Equal(english, Words.Of(status, payment));
+            Assert.Equal(english, word());
     }
 
     [Fact]
