@@ -187,3 +187,33 @@ public sealed class ProductionTests(ProductionFactory app) : IClassFixture<Produ
         },
     });
 }
+
+public sealed class KeyProtectionTests(ProductionFactory app) : IClassFixture<ProductionFactory>
+{
+    [Fact]
+    public async Task Data_protection_keys_are_encrypted_in_the_database_outside_development()
+    {
+        // The first thing protected (a cookie, a form's token, an order link) makes the key.
+        var protector = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.GetDataProtector(app.Services, "test");
+        Assert.Equal("secret", Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(protector,
+            Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(protector, "secret")));
+
+        var keys = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.DataProtectionKeys));
+
+        Assert.NotEmpty(keys);
+        Assert.All(keys, key =>
+        {
+            Assert.Contains("EncryptedData", key.Xml, StringComparison.Ordinal);
+            Assert.DoesNotContain("<masterKey", key.Xml, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void Production_refuses_to_start_without_the_key_certificate()
+    {
+        using var factory = new ProductionFactory();
+        factory.Settings["DataProtection:CertificatePath"] = "";
+
+        Assert.Contains("DataProtection:CertificatePath", factory.StartFailure(), StringComparison.Ordinal);
+    }
+}
