@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Storefront.Admin;
 
 namespace Storefront.Tests.Infrastructure;
@@ -26,7 +27,7 @@ public static class QueryBinding
             new QueryStringValueProvider(BindingSource.Query, http.Request.Query, CultureInfo.InvariantCulture),
             new ParameterDescriptor { Name = "filter", ParameterType = typeof(T) }, metadata, value: null, container: null);
         var filter = bound.Model as T ?? new T();
-        filter.DropRefused(action.ModelState);
+        filter.DropRefused(action.ModelState, services.GetRequiredService<IStringLocalizer<ListFilter>>());
         return filter;
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace Storefront.Admin;
 
@@ -40,7 +41,7 @@ public abstract class ListFilter
     /// After binding: puts every value <paramref name="modelState"/> refused back to its default and lists why, and
     /// swaps a range whose first day is after its last.
     /// </summary>
-    public void DropRefused(ModelStateDictionary modelState)
+    public void DropRefused(ModelStateDictionary modelState, IStringLocalizer<ListFilter> localizer)
     {
         var ignored = new List<string>();
         var defaults = Activator.CreateInstance(GetType())!;
@@ -54,7 +55,7 @@ public abstract class ListFilter
         }
         if (From > To)
         {
-            ignored.Add($"The dates were swapped: {From:yyyy-MM-dd} is after {To:yyyy-MM-dd}.");
+            ignored.Add(localizer["The dates were swapped: {0} is after {1}.", $"{From:yyyy-MM-dd}", $"{To:yyyy-MM-dd}"]);
             (From, To) = (To, From);
         }
         Ignored = ignored;
@@ -96,8 +97,11 @@ public sealed class EnumNameBinder : IModelBinder
         if (text.All(char.IsAsciiLetter) && Enum.TryParse(type, text, ignoreCase: true, out var parsed))
             bindingContext.Result = ModelBindingResult.Success(parsed);
         else
-            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                $"There is no {bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelName} \"{text}\".");
+        {
+            var localizer = bindingContext.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<ListFilter>>();
+            var name = bindingContext.ModelMetadata.DisplayName ?? bindingContext.ModelName;
+            bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, localizer["There is no {0} \"{1}\".", localizer[name], text]);
+        }
         return Task.CompletedTask;
     }
 }

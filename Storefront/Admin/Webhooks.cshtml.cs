@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Data;
 using Storefront.Orders;
 using Storefront.Payments.Adyen.Webhooks;
@@ -15,7 +16,8 @@ namespace Storefront.Admin;
 /// or matched nothing (F06, F20, docs/payment-failure-modes.md). Reprocessing only puts the message back in the
 /// worker's queue.
 /// </summary>
-public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvider time, ILogger<WebhookInboxModel> logger) : PageModel
+public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvider time, AdminWords words,
+    IStringLocalizer<WebhookInboxModel> localizer, IStringLocalizer<ListFilter> filterLocalizer, ILogger<WebhookInboxModel> logger) : PageModel
 {
     public const int PageSize = 50;
     public const string NoticeKey = "WebhookNotice";
@@ -50,12 +52,12 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
     /// <summary>Back to Pending, due now, attempts reset; the worker picks it up. Who did it is kept on the message.</summary>
     public async Task<IActionResult> OnPostReprocessAsync(long id, CancellationToken cancellationToken)
     {
-        Filter.DropRefused(ModelState);
+        Filter.DropRefused(ModelState, filterLocalizer);
         var message = await db.WebhookMessages.FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
         if (message is null)
-            return await RefusedAsync($"There is no webhook message {id}.", cancellationToken);
+            return await RefusedAsync(localizer["There is no webhook message {0}.", id], cancellationToken);
         if (!message.CanReprocess)
-            return await RefusedAsync($"Message {id} is {message.Status}: only failed, poisoned or unmatched messages can be reprocessed.", cancellationToken);
+            return await RefusedAsync(localizer["Message {0} is {1}: only failed, poisoned or unmatched messages can be reprocessed.", id, words.Webhook(message.Status)], cancellationToken);
         var from = message.Status;
         message.Reprocess(User.Identity?.Name ?? "merchandiser", time.GetUtcNow().UtcDateTime);
         try
@@ -65,10 +67,10 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return await RefusedAsync($"Message {id} changed while you were looking at it. Check its status and try again.", cancellationToken);
+            return await RefusedAsync(localizer["Message {0} changed while you were looking at it. Check its status and try again.", id], cancellationToken);
         }
         LogReprocessed(logger, id, message.EventCode, from);
-        TempData[NoticeKey] = $"Message {id} ({message.EventCode}) was {from.ToString().ToLowerInvariant()}; it is queued to be processed again.";
+        TempData[NoticeKey] = localizer["Message {0} ({1}, {2}) is queued to be processed again.", id, message.EventCode, words.Webhook(from)].Value;
         return new SeeOtherResult("/admin/webhooks" + Filter.ToQueryString());
     }
 
@@ -89,7 +91,7 @@ public sealed partial class WebhookInboxModel(StorefrontDbContext db, TimeProvid
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Filter.DropRefused(ModelState);
+        Filter.DropRefused(ModelState, filterLocalizer);
         var messages = Filter.Apply(db.WebhookMessages.AsNoTracking());
         TotalCount = await messages.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)PageSize));

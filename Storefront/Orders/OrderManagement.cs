@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Data;
 using Storefront.Notifications;
 
@@ -11,7 +12,10 @@ namespace Storefront.Orders;
 /// "Send again" can never give money back twice; they stay requested until Adyen's webhook confirms or rejects them
 /// (F11, F21, docs/payment-failure-modes.md).
 /// </summary>
-/// <remarks>Each action is a <see cref="UnitOfWork"/> of its own on the scope's context.</remarks>
+/// <remarks>
+/// Each action is a <see cref="UnitOfWork"/> of its own on the scope's context. What it says comes in the
+/// merchandiser's language (<c>Resources/Orders/OrderManagement.resx</c> and <c>.ko.resx</c>).
+/// </remarks>
 public sealed partial class OrderManagement(
     StorefrontDbContext db,
     ModificationSender sender,
@@ -19,6 +23,7 @@ public sealed partial class OrderManagement(
     OrderEmails emails,
     EmailQueue queue,
     TimeProvider time,
+    IStringLocalizer<OrderManagement> localizer,
     ILogger<OrderManagement> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -67,7 +72,7 @@ public sealed partial class OrderManagement(
         if (requested is { Outcome.Succeeded: true, Modification: null })
         {
             LogCancelled(logger, number);
-            return ActionOutcome.Done("Order cancelled. Its stock is back on sale; a payment still open at KakaoPay will be refunded if it ever succeeds.");
+            return ActionOutcome.Done(localizer["Order cancelled. Its stock is back on sale; a payment still open at KakaoPay will be refunded if it ever succeeds."]);
         }
         return requested.Outcome;
     }
@@ -79,11 +84,13 @@ public sealed partial class OrderManagement(
             var order = await FindAsync(number, cancellationToken);
             var modification = order?.Modifications.FirstOrDefault(m => m.Reference == reference);
             if (modification is null)
-                return ActionOutcome.Refused($"Order {number} has no refund or cancellation {reference}.");
+                return ActionOutcome.Refused(localizer["Order {0} has no refund or cancellation {1}.", number, reference]);
             if (modification.Status != ModificationStatus.Requested)
-                return ActionOutcome.Refused($"{Describe(modification)} is already {modification.Status.ToString().ToLowerInvariant()}: there is nothing to send.");
+                return ActionOutcome.Refused(modification.Status == ModificationStatus.Confirmed
+                    ? localizer["{0} is already confirmed: there is nothing to send.", Describe(modification)]
+                    : localizer["{0} is already failed: there is nothing to send.", Describe(modification)]);
             if (!modification.CanSendAgain)
-                return ActionOutcome.Refused($"Adyen already received {Describe(modification)}; it is waiting for Adyen's confirmation.");
+                return ActionOutcome.Refused(localizer["Adyen already received {0}; it is waiting for Adyen's confirmation.", Describe(modification)]);
             return await SubmitAsync(modification, cancellationToken);
         }, RetryOn.Never);
 
@@ -92,12 +99,14 @@ public sealed partial class OrderManagement(
         ChangeAsync(number, async order =>
         {
             var email = await db.OutgoingEmails.FirstOrDefaultAsync(e => e.Id == emailId && e.OrderId == order.Id, cancellationToken)
-                ?? throw new OrderStateException($"Order {number} has no e-mail {emailId}.");
+                ?? throw new OrderStateException(localizer["Order {0} has no e-mail {1}.", number, emailId]);
             if (!email.SendAgain(Now))
-                throw new OrderStateException($"The {email.Kind} e-mail is {email.Status.ToString().ToLowerInvariant()}: only a failed e-mail can be sent again.");
+                throw new OrderStateException(email.Status == EmailStatus.Sent
+                    ? localizer["The e-mail \"{0}\" has been sent: only a failed e-mail can be sent again.", email.Subject]
+                    : localizer["The e-mail \"{0}\" is waiting to be sent: only a failed e-mail can be sent again.", email.Subject]);
             order.RecordEmailSentAgain(email.Kind.ToString(), actor, Now);
             queue.WakeSenderAfterSave();
-            return $"The {email.Kind} e-mail is queued to be sent again.";
+            return localizer["The e-mail \"{0}\" is queued to be sent again.", email.Subject];
         }, cancellationToken);
 
     public Task<ActionOutcome> FulfilAsync(string number, string carrier, string trackingNumber, string actor, CancellationToken cancellationToken) =>
@@ -105,21 +114,21 @@ public sealed partial class OrderManagement(
         {
             order.MarkFulfilled(carrier, trackingNumber, actor, Now);
             emails.OrderShipped(order);
-            return $"Order marked fulfilled: {order.Carrier}, tracking {order.TrackingNumber}.";
+            return localizer["Order marked fulfilled: {0}, tracking {1}.", order.Carrier ?? "", order.TrackingNumber ?? ""];
         }, cancellationToken);
 
     public Task<ActionOutcome> AddNoteAsync(string number, string text, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(number, order =>
         {
             order.AddNote(text, actor, Now);
-            return "Note added.";
+            return localizer["Note added."];
         }, cancellationToken);
 
     public Task<ActionOutcome> ClearReviewAsync(string number, string resolution, string actor, CancellationToken cancellationToken) =>
         ChangeAsync(number, order =>
         {
             order.ClearReview(resolution, actor, Now);
-            return "The order no longer needs review.";
+            return localizer["The order no longer needs review."];
         }, cancellationToken);
 
     private Task<ActionOutcome> ChangeAsync(string number, Func<Order, string> change, CancellationToken cancellationToken) =>
@@ -131,7 +140,7 @@ public sealed partial class OrderManagement(
         {
             var order = await FindAsync(number, cancellationToken);
             if (order is null)
-                return ActionOutcome.Refused($"There is no order {number}.");
+                return ActionOutcome.Refused(localizer["There is no order {0}.", number]);
             string message;
             try
             {
@@ -160,7 +169,7 @@ public sealed partial class OrderManagement(
                 return AlreadyRequested(submitted);
             var order = await FindAsync(number, cancellationToken);
             if (order is null)
-                return new Requested(ActionOutcome.Refused($"There is no order {number}."), null, false);
+                return new Requested(ActionOutcome.Refused(localizer["There is no order {0}.", number]), null, false);
             PaymentModification? modification;
             try
             {
@@ -176,8 +185,8 @@ public sealed partial class OrderManagement(
             return new Requested(ActionOutcome.Done(""), modification, IsNew: true);
         }, RetryOn.ConflictOrDuplicate);
 
-    private static Requested AlreadyRequested(PaymentModification modification) =>
-        new(ActionOutcome.Done($"{Describe(modification)} was already requested by this form; nothing more was sent."), modification, false);
+    private Requested AlreadyRequested(PaymentModification modification) =>
+        new(ActionOutcome.Done(localizer["{0} was already requested by this form; nothing more was sent.", Describe(modification)]), modification, false);
 
     private Task<PaymentModification?> FindBySubmitKeyAsync(string submitKey, CancellationToken cancellationToken) =>
         db.PaymentModifications.AsNoTracking().FirstOrDefaultAsync(m => m.SubmitKey == submitKey, cancellationToken);
@@ -190,17 +199,18 @@ public sealed partial class OrderManagement(
         return sent.Outcome switch
         {
             ModificationSendOutcome.Received =>
-                ActionOutcome.Done($"{what} sent to Adyen, which received it. It shows as requested until Adyen confirms it."),
-            ModificationSendOutcome.Rejected => ActionOutcome.Refused($"Adyen refused {what}: {sent.RejectionMessage}. Nothing was given back."),
+                ActionOutcome.Done(localizer["{0} sent to Adyen, which received it. It shows as requested until Adyen confirms it.", what]),
+            ModificationSendOutcome.Rejected => ActionOutcome.Refused(localizer["Adyen refused {0}: {1}. Nothing was given back.", what, sent.RejectionMessage ?? ""]),
             ModificationSendOutcome.InProgress => ActionOutcome.Pending(
-                $"{what} is saved as requested; Adyen is still working on it. Use \"Send again\" if it is not received in a few minutes."),
+                localizer["{0} is saved as requested; Adyen is still working on it. Use \"Send again\" if it is not received in a few minutes.", what]),
             _ => ActionOutcome.Pending(
-                $"{what} is saved as requested, but Adyen could not be reached, so it was not sent. Use \"Send again\": it is safe, Adyen sees the same request."),
+                localizer["{0} is saved as requested, but Adyen could not be reached, so it was not sent. Use \"Send again\": it is safe, Adyen sees the same request.", what]),
         };
     }
 
-    private static string Describe(PaymentModification modification) =>
-        $"{(modification.Kind == ModificationKind.Refund ? "Refund" : "Cancellation")} {modification.Reference} of {modification.Total}";
+    private string Describe(PaymentModification modification) => modification.Kind == ModificationKind.Refund
+        ? localizer["Refund {0} of {1}", modification.Reference, modification.Total]
+        : localizer["Cancellation {0} of {1}", modification.Reference, modification.Total];
 
     /// <summary>What <see cref="RequestModificationAsync"/> did: <see cref="IsNew"/> when this call saved the modification.</summary>
     private sealed record Requested(ActionOutcome Outcome, PaymentModification? Modification, bool IsNew);

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Data;
 using Storefront.Notifications;
 using Storefront.Orders;
@@ -15,7 +16,7 @@ namespace Storefront.Admin;
 /// One order as the merchandiser sees it, with its actions. Every action needs its form's "confirm" box ticked
 /// (checked here, on the server), goes through the order's state machine and lands on the timeline.
 /// </summary>
-public sealed class AdminOrderModel(OrderManagement management, StorefrontDbContext db) : PageModel
+public sealed class AdminOrderModel(OrderManagement management, StorefrontDbContext db, IStringLocalizer<AdminOrderModel> localizer) : PageModel
 {
     public const string NoticeKey = "AdminNotice";
     public const string NoticeKindKey = "AdminNoticeKind";
@@ -72,10 +73,10 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(Refund) is { } problem)
+        if (ErrorIn(Refund, nameof(Refund)) is { } problem)
             return Refused("refund", problem);
         if (!TryParseAmount(Refund.Amount, Order.Currency, out var amount))
-            return Refused("refund", $"Enter the amount in {Order.Currency}, e.g. {FormatAmount(Refundable)}.");
+            return Refused("refund", localizer["Enter the amount in {0}, e.g. {1}.", Order.Currency, FormatAmount(Refundable)]);
         return await DoneAsync(number, "refund",
             await management.RefundAsync(number, amount.MinorUnits, Refund.Reason ?? "", Refund.SubmitKey!, Actor, cancellationToken), cancellationToken);
     }
@@ -84,7 +85,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(Cancel) is { } problem)
+        if (ErrorIn(Cancel, nameof(Cancel)) is { } problem)
             return Refused("cancel", problem);
         return await DoneAsync(number, "cancel",
             await management.CancelAsync(number, Cancel.Reason ?? "", Cancel.SubmitKey!, Actor, cancellationToken), cancellationToken);
@@ -94,7 +95,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(Fulfil) is { } problem)
+        if (ErrorIn(Fulfil, nameof(Fulfil)) is { } problem)
             return Refused("fulfil", problem);
         return await DoneAsync(number, "fulfil",
             await management.FulfilAsync(number, Fulfil.Carrier ?? "", Fulfil.TrackingNumber ?? "", Actor, cancellationToken), cancellationToken);
@@ -104,7 +105,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(Note) is { } problem)
+        if (ErrorIn(Note, nameof(Note)) is { } problem)
             return Refused("note", problem);
         return await DoneAsync(number, "note", await management.AddNoteAsync(number, Note.Text ?? "", Actor, cancellationToken), cancellationToken);
     }
@@ -113,7 +114,7 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (ErrorIn(Review) is { } problem)
+        if (ErrorIn(Review, nameof(Review)) is { } problem)
             return Refused("review", problem);
         return await DoneAsync(number, "review",
             await management.ClearReviewAsync(number, Review.Resolution ?? "", Actor, cancellationToken), cancellationToken);
@@ -169,15 +170,18 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
 
     /// <summary>
     /// The first limit the posted form breaks, its confirmation box first; null when it keeps them all. Checked on the
-    /// form object as bound, not through ModelState: the page binds every form on every post, and a form posted
-    /// without its field names' prefix must not slip past its own checks.
+    /// form object as bound, not through the binding's ModelState: the page binds every form on every post, and a form
+    /// posted without its field names' prefix must not slip past its own checks. Validated again here, alone, by MVC's
+    /// validators, so that the messages come in the merchandiser's language like any form's.
     /// </summary>
-    private static string? ErrorIn(ConfirmedForm form)
+    private string? ErrorIn(ConfirmedForm form, string prefix)
     {
-        var broken = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), broken, validateAllProperties: true);
-        return broken.OrderBy(result => result.MemberNames.Contains(nameof(ConfirmedForm.Confirm)) ? 0 : 1)
-            .Select(result => result.ErrorMessage)
+        ModelState.Clear();
+        if (TryValidateModel(form, prefix))
+            return null;
+        return ModelState.OrderBy(entry => entry.Key == $"{prefix}.{nameof(ConfirmedForm.Confirm)}" ? 0 : 1)
+            .SelectMany(entry => entry.Value?.Errors ?? [])
+            .Select(error => error.ErrorMessage)
             .FirstOrDefault();
     }
 

@@ -3,6 +3,7 @@ using CsvHelper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Data;
 using Storefront.Orders;
 using Storefront.Shared;
@@ -12,9 +13,10 @@ namespace Storefront.Admin;
 /// <summary>
 /// The order list's current filter as CSV (RFC 4180, through CsvHelper), streamed: each row is written to the response
 /// as the database reader yields it, and the writer's buffer goes out whenever it fills, so exporting every order of a
-/// large shop holds a buffer in memory, not the list.
+/// large shop holds a buffer in memory, not the list. The header, the status names and the times (UTC) stay the same
+/// in every language: the file is read by spreadsheets and scripts that find their columns by name.
 /// </summary>
-public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) : PageModel
+public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time, IStringLocalizer<ListFilter> filterLocalizer) : PageModel
 {
     /// <summary>
     /// A byte order mark, so that spreadsheet programs read the names in Hangul as UTF-8. Cells that a spreadsheet
@@ -43,7 +45,7 @@ public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time) 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         // What the list shows is what is exported: values the list ignores are ignored here too.
-        Query.DropRefused(ModelState);
+        Query.DropRefused(ModelState, filterLocalizer);
         var rows = Query.Sorted(Query.Apply(db.Orders.AsNoTracking()))
             .Select(o => new
             {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Data;
 using Storefront.Orders;
 using Storefront.Payments.Adyen;
@@ -9,7 +10,7 @@ using Storefront.Shared;
 namespace Storefront.Admin;
 
 /// <summary>Every order, filtered, searched, sorted and paged on the server.</summary>
-public sealed class OrderListModel(StorefrontDbContext db) : PageModel
+public sealed class OrderListModel(StorefrontDbContext db, IStringLocalizer<ListFilter> filterLocalizer) : PageModel
 {
     // Bound by the filter's own names only ("?status=Paid"), never under the property's name as a prefix.
     [BindProperty(SupportsGet = true, Name = "")]
@@ -26,7 +27,7 @@ public sealed class OrderListModel(StorefrontDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query.DropRefused(ModelState);
+        Query.DropRefused(ModelState, filterLocalizer);
         var filtered = Query.Apply(db.Orders.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)Query.PageSize));
