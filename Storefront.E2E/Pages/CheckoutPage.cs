@@ -48,9 +48,23 @@ public sealed class CheckoutPage(IPage page) : StorePage(page)
         await FullName.FillAsync(shopper.Name);
         await Phone.FillAsync(shopper.Phone);
         await Address.FillAsync(shopper.Address);
-        await City.FillAsync(shopper.City);
+        // Korea's form has no city (the address begins with it).
+        if (shopper.City is not null)
+            await City.FillAsync(shopper.City);
         await PostalCode.FillAsync(shopper.PostalCode);
+        // Korea's checkout requires its two agreements (구매조건 확인 및 결제진행, 개인정보 수집·이용).
+        if (await Agreements.CountAsync() > 0)
+        {
+            await AgreeToTerms.CheckAsync();
+            await AgreeToPrivacy.CheckAsync();
+        }
     }
+
+    public ILocator Agreements => Page.GetByTestId("agreements");
+
+    public ILocator AgreeToTerms => Page.Locator("#agree-terms");
+
+    public ILocator AgreeToPrivacy => Page.Locator("#agree-privacy");
 
     /// <summary>Presses Pay and follows the store's redirect to KakaoPay.</summary>
     public async Task<KakaoPayPage> PayAsync()
@@ -84,8 +98,8 @@ public sealed class CheckoutPage(IPage page) : StorePage(page)
 
     public sealed record PayButtonState(bool Disabled, string? AriaBusy, string Text);
 
-    public sealed record Shopper(string Email, string Name, string Phone, string Address, string City, string PostalCode)
+    public sealed record Shopper(string Email, string Name, string Phone, string Address, string? City, string PostalCode)
     {
-        public static Shopper InSeoul { get; } = new("minji@example.kr", "Kim Minji", "+82 10 1234 5678", "12 Sejong-daero, Jung-gu", "Seoul", "04524");
+        public static Shopper InSeoul { get; } = new("minji@example.kr", "Kim Minji", "+82 10 1234 5678", "12 Sejong-daero, Jung-gu", null, "04524");
     }
 }

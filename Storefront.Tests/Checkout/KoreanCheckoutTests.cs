@@ -150,6 +150,49 @@ public sealed class KoreanCheckoutTests(SandboxFactory app) : IClassFixture<Sand
         Assert.Contains(order.Events, e => e.Kind == OrderEventKinds.AgreementsGiven);
     }
 
+    [Fact]
+    public async Task The_kakaopay_approval_page_speaks_korean_to_a_korean_shopper_and_its_buttons_still_decide()
+    {
+        using var browser = app.CreateBrowser(acceptLanguage: "ko-KR,ko;q=0.9");
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 8));
+        var toKakaoPay = await browser.SubmitCheckoutAsync();
+        Assert.Equal(HttpStatusCode.SeeOther, toKakaoPay.StatusCode);
+
+        var approval = await browser.GetAsync(toKakaoPay.Headers.Location!.ToString());
+
+        Assert.Equal("ko-KR", approval.Document.DocumentElement.GetAttribute("lang"));
+        Assert.StartsWith("카카오페이 결제", approval.Document.Title);
+        Assert.Equal("카카오페이", approval.Document.QuerySelector(".brand")!.TextContent);
+        Assert.Equal("결제 정보 확인", approval.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["가맹점", "결제 금액", "주문 번호"], approval.Document.QuerySelectorAll("dt").Select(d => d.TextContent).ToList());
+        Assert.Equal("결제하기", approval.Document.QuerySelector("#approve-form button")!.TextContent);
+        Assert.Equal("결제 거절", approval.Document.QuerySelector("#decline-form button")!.TextContent);
+        Assert.Equal("취소", approval.Document.QuerySelector("#cancel-form button")!.TextContent);
+        Assert.DoesNotContain("Approve", approval.Html, StringComparison.Ordinal);
+
+        var back = await browser.DecideAtKakaoPayAsync(toKakaoPay.Headers.Location!, "approve");
+
+        Assert.Equal(HttpStatusCode.SeeOther, back.StatusCode);
+        Assert.StartsWith("/orders/SF-", back.Headers.Location!.OriginalString);
+        Assert.Equal(OrderStatus.Paid, (await LatestOrderAsync()).Status);
+    }
+
+    [Fact]
+    public async Task The_kakaopay_approval_page_stays_english_for_a_shopper_reading_english()
+    {
+        using var browser = app.CreateBrowser(acceptLanguage: "en-US");
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 9));
+        var toKakaoPay = await browser.SubmitCheckoutAsync();
+
+        var approval = await browser.GetAsync(toKakaoPay.Headers.Location!.ToString());
+
+        Assert.Equal("en", approval.Document.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Confirm your payment", approval.Document.QuerySelector("h1")!.TextContent);
+        Assert.Equal("Approve", approval.Document.QuerySelector("#approve-form button")!.TextContent);
+    }
+
     private Task<Order> LatestOrderAsync() =>
         app.WithDbAsync(db => db.Orders.Include(o => o.Events).OrderByDescending(o => o.Id).FirstAsync());
 }

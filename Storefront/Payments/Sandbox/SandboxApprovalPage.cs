@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Storefront.Localization;
 
 namespace Storefront.Payments.Sandbox;
 
@@ -55,8 +58,8 @@ internal static class SandboxApprovalPage
         return payment.Outcome switch
         {
             SandboxOutcome.AwaitingShopper => Page(context, payment, error: null, StatusCodes.Status200OK),
-            SandboxOutcome.Expired => ExpiredPage(payment),
-            _ => ReturnToShop(payment, settings),
+            SandboxOutcome.Expired => ExpiredPage(context, payment),
+            _ => ReturnToShop(context, payment, settings),
         };
     }
 
@@ -74,27 +77,30 @@ internal static class SandboxApprovalPage
         var consent = form["consent"].ToString() == "true";
         if (decision == ShopperDecision.Approve && payment.StorePaymentMethod && !consent && payment.Outcome == SandboxOutcome.AwaitingShopper)
         {
+            var localizer = Words(context);
             return Page(context, payment,
-                $"Tick the box to let {payment.MerchantAccount} save {payment.Method.Name}, or choose Cancel.",
+                localizer["Tick the box to let {0} save {1}, or choose Cancel.", payment.MerchantAccount, localizer[payment.Method.Name]],
                 StatusCodes.Status422UnprocessableEntity);
         }
         sandbox.Decide(payment, decision, consent);
-        return payment.Outcome == SandboxOutcome.Expired ? ExpiredPage(payment) : ReturnToShop(payment, settings.CurrentValue);
+        return payment.Outcome == SandboxOutcome.Expired ? ExpiredPage(context, payment) : ReturnToShop(context, payment, settings.CurrentValue);
     }
 
     /// <summary>Too late: the offer was closed. The way back carries no redirectResult, so the store shows what it knows.</summary>
-    private static IResult ExpiredPage(SandboxPayment payment)
+    private static IResult ExpiredPage(HttpContext context, SandboxPayment payment)
     {
+        var localizer = Words(context);
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Payment expired · Adyen sandbox</title></head><body><main>")
-            .Append("<h1>This payment has expired</h1>")
-            .Append("<p role=\"alert\">").Append(Html.Encode(payment.Method.Name)).Append(" waited too long for your answer, and nothing was charged.</p>")
-            .Append("<p><a id=\"return-link\" href=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">Return to the shop</a></p>")
+            .Append("<!DOCTYPE html><html lang=\"").Append(Language).Append("\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Html.Encode(localizer["Payment expired · Adyen sandbox"])).Append("</title></head><body><main>")
+            .Append("<h1>").Append(Html.Encode(localizer["This payment has expired"])).Append("</h1>")
+            .Append("<p role=\"alert\">").Append(Html.Encode(localizer["{0} waited too long for your answer, and nothing was charged.", localizer[payment.Method.Name]])).Append("</p>")
+            .Append("<p><a id=\"return-link\" href=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">").Append(Html.Encode(localizer["Return to the shop"])).Append("</a></p>")
             .Append("</main></body></html>");
         return new HtmlPage(html.ToString(), StatusCodes.Status410Gone);
     }
 
-    private static IResult ReturnToShop(SandboxPayment payment, SandboxOptions settings)
+    private static IResult ReturnToShop(HttpContext context, SandboxPayment payment, SandboxOptions settings)
     {
         var redirectResult = payment.RedirectResult!;
         if (settings.ReturnMethod == SandboxHttpMethod.Get)
@@ -103,11 +109,14 @@ internal static class SandboxApprovalPage
             return new SeeOtherResult(location);
         }
 
+        var localizer = Words(context);
         var html = new StringBuilder()
-            .Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Returning to the shop</title></head><body>")
+            .Append("<!DOCTYPE html><html lang=\"").Append(Language).Append("\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Html.Encode(localizer["Returning to the shop"])).Append("</title></head><body><main>")
             .Append("<form id=\"return-form\" method=\"post\" action=\"").Append(Html.Encode(payment.ReturnUrl)).Append("\">")
             .Append("<input type=\"hidden\" name=\"redirectResult\" value=\"").Append(Html.Encode(redirectResult)).Append("\">")
-            .Append("<p>Returning you to the shop…</p><button type=\"submit\">Return to the shop</button></form>")
+            .Append("<p>").Append(Html.Encode(localizer["Returning you to the shop…"])).Append("</p><button type=\"submit\">")
+            .Append(Html.Encode(localizer["Return to the shop"])).Append("</button></form></main>")
             .Append("<script>").Append(ReturnScript).Append("</script></body></html>");
         return new HtmlPage(html.ToString(), StatusCodes.Status200OK);
     }
@@ -115,26 +124,27 @@ internal static class SandboxApprovalPage
     private static IResult Page(HttpContext context, SandboxPayment payment, string? error, int status)
     {
         var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        var method = Html.Encode(payment.Method.Name);
-        var merchant = Html.Encode(payment.MerchantAccount);
+        var localizer = Words(context);
+        var method = localizer[payment.Method.Name].Value;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        html.Append("<!DOCTYPE html><html lang=\"").Append(Language).Append("\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Append("<title>").Append(method).Append(" · Adyen sandbox</title><style>").Append(Style).Append("</style></head><body><main>")
-            .Append("<p class=\"brand\">").Append(method).Append("</p>")
-            .Append("<h1>Confirm your payment</h1>")
-            .Append("<p class=\"note\">Adyen sandbox: a simulation, no real money moves.</p>")
-            .Append("<dl><dt>Merchant</dt><dd id=\"merchant\">").Append(merchant).Append("</dd>")
-            .Append("<dt>Amount</dt><dd id=\"amount\">").Append(Html.Encode(payment.Amount.ToString())).Append("</dd>")
-            .Append("<dt>Order reference</dt><dd>").Append(Html.Encode(payment.MerchantReference)).Append("</dd></dl>");
+            .Append("<title>").Append(Html.Encode(localizer["{0} payment · Adyen sandbox", method])).Append("</title><style>").Append(Style).Append("</style></head><body><main>")
+            .Append("<p class=\"brand\">").Append(Html.Encode(method)).Append("</p>")
+            .Append("<h1>").Append(Html.Encode(localizer["Confirm your payment"])).Append("</h1>")
+            .Append("<p class=\"note\">").Append(Html.Encode(localizer["Adyen sandbox: a simulation, no real money moves."])).Append("</p>")
+            .Append("<dl><dt>").Append(Html.Encode(localizer["Merchant"])).Append("</dt><dd id=\"merchant\">").Append(Html.Encode(payment.MerchantAccount)).Append("</dd>")
+            .Append("<dt>").Append(Html.Encode(localizer["Amount"])).Append("</dt><dd id=\"amount\">").Append(Html.Encode(payment.Amount.ToString())).Append("</dd>")
+            .Append("<dt>").Append(Html.Encode(localizer["Order reference"])).Append("</dt><dd>").Append(Html.Encode(payment.MerchantReference)).Append("</dd></dl>");
         if (error is not null)
             html.Append("<p class=\"alert\" role=\"alert\">").Append(Html.Encode(error)).Append("</p>");
 
-        DecisionForm(html, context.Request.PathBase, "approve", "Approve", payment, tokens, consent: payment.StorePaymentMethod
-            ? $"<p><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"true\" required> <label for=\"consent\">Save {method} for future payments: I agree that {merchant} may charge it without asking me again.</label></p>"
+        var consent = localizer["Save {0} for future payments: I agree that {1} may charge it without asking me again.", method, payment.MerchantAccount];
+        DecisionForm(html, context.Request.PathBase, "approve", localizer["Approve"], payment, tokens, consent: payment.StorePaymentMethod
+            ? $"<p><input type=\"checkbox\" id=\"consent\" name=\"consent\" value=\"true\" required> <label for=\"consent\">{Html.Encode(consent)}</label></p>"
             : null);
-        DecisionForm(html, context.Request.PathBase, "decline", "Decline", payment, tokens, consent: null);
-        DecisionForm(html, context.Request.PathBase, "cancel", "Cancel", payment, tokens, consent: null);
+        DecisionForm(html, context.Request.PathBase, "decline", localizer["Decline"], payment, tokens, consent: null);
+        DecisionForm(html, context.Request.PathBase, "cancel", localizer["Cancel"], payment, tokens, consent: null);
         html.Append("</main></body></html>");
 
         context.Response.Headers.CacheControl = "no-store";
@@ -148,8 +158,17 @@ internal static class SandboxApprovalPage
             .Append("<input type=\"hidden\" name=\"decision\" value=\"").Append(decision).Append("\">")
             .Append("<input type=\"hidden\" name=\"").Append(Html.Encode(tokens.FormFieldName)).Append("\" value=\"").Append(Html.Encode(tokens.RequestToken ?? "")).Append("\">")
             .Append(consent)
-            .Append("<button type=\"submit\"").Append(decision == "approve" ? " class=\"approve\"" : "").Append('>').Append(label).Append("</button></form>");
+            .Append("<button type=\"submit\"").Append(decision == "approve" ? " class=\"approve\"" : "").Append('>').Append(Html.Encode(label)).Append("</button></form>");
     }
+
+    /// <summary>
+    /// The page speaks the shopper's language, as the request's culture says (the store's switch, the browser, then
+    /// the market: Korean in Korea), like KakaoPay's own page for a Korean shopper.
+    /// </summary>
+    private static IStringLocalizer<SharedResource> Words(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    private static string Language => CultureInfo.CurrentUICulture.Name;
 
     /// <summary>The posted form, or null when the body is no form or breaks the form limits.</summary>
     private static async Task<IFormCollection?> FormAsync(HttpContext context)
