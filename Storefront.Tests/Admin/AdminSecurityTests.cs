@@ -31,6 +31,8 @@ public sealed class AdminSecurityTests(SandboxFactory app) : IClassFixture<Sandb
             "POST /admin/orders/{number} Refund", "POST /admin/orders/{number} Cancel", "POST /admin/orders/{number} Fulfil",
             "POST /admin/orders/{number} Note", "POST /admin/orders/{number} Review", "POST /admin/orders/{number} SendAgain",
             "POST /admin/webhooks Reprocess",
+            "GET /admin/products/new", "POST /admin/products/new", "GET /admin/products/{id}", "POST /admin/products/{id}",
+            "POST /admin/products/{id} Stock", "POST /admin/products/{id} Archive", "POST /admin/products/{id} Restore",
         })
         {
             Assert.Contains(expected, seen);

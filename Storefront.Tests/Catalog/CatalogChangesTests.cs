@@ -54,9 +54,9 @@ public sealed class CatalogChangesTests(StorefrontFactory app) : IClassFixture<S
         var secondCopy = await secondDb.Products.SingleAsync(p => p.Slug == slug);
         var (stock, version) = (firstCopy.Stock, firstCopy.Version);
 
-        firstCopy.ReserveStock(1);
+        firstCopy.ReserveStock(1, "SF-TEST0001", DateTime.UtcNow);
         await firstDb.SaveChangesAsync();
-        secondCopy.ReserveStock(1);
+        secondCopy.ReserveStock(1, "SF-TEST0002", DateTime.UtcNow);
 
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
         var saved = await app.WithDbAsync(db => db.Products.AsNoTracking().SingleAsync(p => p.Slug == slug));

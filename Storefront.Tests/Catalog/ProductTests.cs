@@ -13,13 +13,17 @@ public sealed class ProductTests
 
     private static readonly Category Tea = new("tea", new LocalizedText("차", "Tea"), 1);
 
+    private const string OrderNumber = "SF-TEST0001";
+
+    private static readonly DateTime Now = new(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
+
     [Fact]
     public void Reserving_takes_units_out_of_stock_down_to_zero()
     {
         var product = NewProduct(stock: 5);
-        product.ReserveStock(3);
+        product.ReserveStock(3, OrderNumber, Now);
         Assert.Equal(2, product.Stock);
-        product.ReserveStock(2);
+        product.ReserveStock(2, OrderNumber, Now);
         Assert.Equal(0, product.Stock);
     }
 
@@ -27,7 +31,7 @@ public sealed class ProductTests
     public void Reserving_more_than_is_in_stock_is_refused_and_leaves_stock_alone()
     {
         var product = NewProduct(stock: 2);
-        var refused = Assert.Throws<InsufficientStockException>(() => product.ReserveStock(3));
+        var refused = Assert.Throws<InsufficientStockException>(() => product.ReserveStock(3, OrderNumber, Now));
         Assert.Equal((3, 2), (refused.Requested, refused.Available));
         Assert.Equal(2, product.Stock);
     }
@@ -36,7 +40,7 @@ public sealed class ProductTests
     public void Nothing_can_be_reserved_from_an_empty_shelf()
     {
         var product = NewProduct(stock: 0);
-        Assert.Throws<InsufficientStockException>(() => product.ReserveStock(1));
+        Assert.Throws<InsufficientStockException>(() => product.ReserveStock(1, OrderNumber, Now));
     }
 
     [Theory]
@@ -45,7 +49,7 @@ public sealed class ProductTests
     public void Reserving_a_non_positive_quantity_is_refused(int quantity)
     {
         var product = NewProduct(stock: 10);
-        Assert.Throws<ArgumentOutOfRangeException>(() => product.ReserveStock(quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => product.ReserveStock(quantity, OrderNumber, Now));
         Assert.Equal(10, product.Stock);
     }
 
@@ -55,7 +59,7 @@ public sealed class ProductTests
     public void Releasing_a_non_positive_quantity_is_refused(int quantity)
     {
         var product = NewProduct(stock: 10);
-        Assert.Throws<ArgumentOutOfRangeException>(() => product.ReleaseStock(quantity));
+        Assert.Throws<ArgumentOutOfRangeException>(() => product.ReleaseStock(quantity, OrderNumber, "Expired", Now));
         Assert.Equal(10, product.Stock);
     }
 
@@ -63,8 +67,8 @@ public sealed class ProductTests
     public void Releasing_puts_units_back()
     {
         var product = NewProduct(stock: 4);
-        product.ReserveStock(4);
-        product.ReleaseStock(3);
+        product.ReserveStock(4, OrderNumber, Now);
+        product.ReleaseStock(3, OrderNumber, "Expired", Now);
         Assert.Equal(3, product.Stock);
     }
 

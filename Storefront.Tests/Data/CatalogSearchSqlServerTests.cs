@@ -47,6 +47,30 @@ public sealed class CatalogSearchSqlServerTests
     }
 
     [Fact]
+    public void The_merchandisers_search_is_an_escaped_unicode_like_on_both_names_the_slug_and_the_sku()
+    {
+        using var db = DesignTimeContexts.Create(nameof(DatabaseProvider.SqlServer));
+        var sql = new Storefront.Admin.ProductListQuery { Search = "녹차 100%_[X]" }.Apply(db.Products).ToQueryString();
+
+        var script = Parse(sql);
+        var found = new SearchParts();
+        script.Accept(found);
+
+        var likes = found.Likes.ToDictionary(l => Column(l.FirstExpression, sql), l => l);
+        Assert.True(new[] { "NameEn", "NameKo", "Sku", "Slug" }.SequenceEqual(likes.Keys.Order(StringComparer.Ordinal)), $"LIKE on {string.Join(", ", likes.Keys)} in:\n{sql}");
+        Assert.All(likes.Values, like =>
+            Assert.True(like.EscapeExpression is StringLiteral { IsNational: true, Value: @"\" }, $"LIKE without ESCAPE N'\\' in:\n{sql}"));
+        foreach (var pattern in likes.Values.Select(l => Assert.IsType<VariableReference>(l.SecondExpression).Name).Distinct())
+        {
+            var declared = Assert.Single(found.Declarations, d => d.VariableName.Value == pattern);
+            Assert.Equal(SqlDataTypeOption.NVarChar, Assert.IsType<SqlDataTypeReference>(declared.DataType).SqlDataTypeOption);
+            var value = Assert.IsType<StringLiteral>(declared.Value);
+            Assert.True(value.IsNational, $"{pattern} is not a Unicode (N'') literal in:\n{sql}");
+            Assert.Equal(@"%녹차 100\%\_\[x]%", value.Value);
+        }
+    }
+
+    [Fact]
     public void Every_language_column_is_nvarchar_on_sql_server()
     {
         using var db = DesignTimeContexts.Create(nameof(DatabaseProvider.SqlServer));

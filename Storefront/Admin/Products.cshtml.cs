@@ -1,23 +1,25 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Storefront.Catalog;
 using Storefront.Data;
 using Storefront.Localization;
 using Storefront.Shared;
 
 namespace Storefront.Admin;
 
-/// <summary>The catalog as the merchandiser checks it: prices per currency, stock and whether it is on sale. Read-only.</summary>
+/// <summary>The catalog as the merchandiser works on it: searched, filtered, sorted and paged on the server.</summary>
 public sealed class ProductListModel(StorefrontDbContext db) : PageModel
 {
-    public const int PageSize = 50;
+    // Bound by the filter's own names only ("?stock=Low"), never under the property's name as a prefix.
+    [BindProperty(SupportsGet = true, Name = "")]
+    public ProductListQuery Query { get; set; } = new();
 
     public IReadOnlyList<ProductRow> Products { get; private set; } = [];
 
-    /// <summary>From <c>?page=</c>; a page that is not a number, or out of range, shows the nearest there is.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    public int TotalCount { get; private set; }
 
     public int PageCount { get; private set; } = 1;
 
@@ -25,20 +27,33 @@ public sealed class ProductListModel(StorefrontDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var total = await db.Products.CountAsync(cancellationToken);
-        PageCount = Math.Max(1, (int)Math.Ceiling(total / (double)PageSize));
-        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
-        Products = await db.Products.AsNoTracking()
-            .OrderByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new ProductRow(p.Slug, p.Names, p.Category.Names, p.Stock, p.IsPublished,
+        Query.DropRefused(ModelState);
+        var filtered = Query.Apply(db.Products.AsNoTracking());
+        TotalCount = await filtered.CountAsync(cancellationToken);
+        PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)ProductListQuery.PageSize));
+        Query.Page = Math.Clamp(Query.Page, 1, PageCount);
+        Products = await Query.Sorted(filtered)
+            .Skip((Query.Page - 1) * ProductListQuery.PageSize).Take(ProductListQuery.PageSize)
+            .Select(p => new ProductRow(p.Id, p.Slug, p.Sku, p.Names, p.Category.Names, p.Stock, p.LowStockThreshold, p.IsPublished, p.IsArchived,
                 p.Prices.Select(price => new Money(price.Amount, price.Currency)).ToList()))
             .ToListAsync(cancellationToken);
+        Categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(cancellationToken);
     }
+
+    public string PageUrl(int page) => "/admin/products" + Query.ToQueryString(page);
+
+    /// <summary>A column header's link: sorts by it, and flips the direction when it already sorts by it.</summary>
+    public string SortUrl(ProductSort sort) =>
+        "/admin/products" + Query.ToQueryString(sort: sort, descending: Query.Sort == sort && !Query.Descending);
+
+    public string? AriaSort(ProductSort sort) => Query.Sort == sort ? (Query.Descending ? "descending" : "ascending") : null;
 }
 
 /// <summary>A product as listed; its texts in both languages, shown in the merchandiser's.</summary>
-public sealed record ProductRow(string Slug, LocalizedText Name, LocalizedText Category, int Stock, bool IsPublished, IReadOnlyList<Money> Prices)
+public sealed record ProductRow(int Id, string Slug, string? Sku, LocalizedText Name, LocalizedText Category, int Stock, int LowStockThreshold,
+    bool IsPublished, bool IsArchived, IReadOnlyList<Money> Prices)
 {
     public Money? PriceIn(string currency) => Prices.Where(p => p.Currency == currency).Select(p => (Money?)p).FirstOrDefault();
+
+    public StockLevel Level => Stock <= 0 ? StockLevel.Out : Stock <= LowStockThreshold ? StockLevel.Low : StockLevel.In;
 }

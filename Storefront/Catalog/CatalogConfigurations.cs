@@ -12,6 +12,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.ComplexProperty(c => c.Names, names => names.HasLanguageColumns("Name", Category.NameMaxLength));
         builder.Ignore(c => c.Name);
+        builder.Property(c => c.Version).IsConcurrencyToken();
     }
 }
 
@@ -31,6 +32,32 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasMany(p => p.Prices).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(p => p.Prices).HasField("_prices");
         builder.HasIndex(p => new { p.IsPublished, p.IsFeatured });
+        builder.Property(p => p.Sku).HasMaxLength(Product.SkuMaxLength);
+        builder.HasIndex(p => p.Sku).IsUnique();
+        builder.HasIndex(p => p.Stock);
+        builder.HasMany(p => p.History).WithOne().HasForeignKey(e => e.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.History).HasField("_history");
+    }
+}
+
+internal sealed class ProductEventConfiguration : IEntityTypeConfiguration<ProductEvent>
+{
+    public void Configure(EntityTypeBuilder<ProductEvent> builder)
+    {
+        builder.Property(e => e.Actor).HasMaxLength(ProductEvent.ActorMaxLength).IsRequired();
+        builder.Property(e => e.OrderNumber).HasMaxLength(40);
+        builder.Property(e => e.Note).HasMaxLength(ProductEvent.NoteMaxLength);
+        builder.HasIndex(e => new { e.ProductId, e.At });
+    }
+}
+
+internal sealed class ProductSlugRedirectConfiguration : IEntityTypeConfiguration<ProductSlugRedirect>
+{
+    public void Configure(EntityTypeBuilder<ProductSlugRedirect> builder)
+    {
+        builder.Property(r => r.Slug).HasMaxLength(Product.SlugMaxLength).IsRequired();
+        builder.HasIndex(r => r.Slug).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(r => r.ProductId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

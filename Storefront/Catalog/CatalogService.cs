@@ -18,7 +18,7 @@ public sealed class CatalogService(StorefrontDbContext db)
     public const int MaxQueryLength = 100;
 
     public async Task<IReadOnlyList<Category>> CategoriesAsync(CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking()
+        await db.Categories.AsNoTracking().Where(c => !c.IsHidden)
             .OrderBy(c => c.SortOrder).ThenByText(c => c.Names, CultureInfo.CurrentUICulture).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
 

@@ -1,9 +1,13 @@
+using Storefront.Data;
 using Storefront.Localization;
 
 namespace Storefront.Catalog;
 
-/// <summary>A shelf of the shop; <see cref="SortOrder"/> decides where it stands in menus and listings.</summary>
-public sealed class Category
+/// <summary>
+/// A shelf of the shop; <see cref="SortOrder"/> decides where it stands in menus and listings. A category is never
+/// deleted once it has products, only hidden: its products keep their shelf for the orders and links that name them.
+/// </summary>
+public sealed class Category : IVersioned
 {
     public const int SlugMaxLength = 80;
     public const int NameMaxLength = 80;
@@ -34,4 +38,15 @@ public sealed class Category
     public string Name => Names.ToString();
 
     public int SortOrder { get; private set; }
+
+    /// <summary>Left out of the shop's category menu and filter; its products are still sold.</summary>
+    public bool IsHidden { get; private set; }
+
+    public long Version { get; set; }
+
+    public void Rename(LocalizedText names) => Names = names.Require(NameMaxLength, nameof(names));
+
+    public void MoveTo(int sortOrder) => SortOrder = sortOrder;
+
+    public void Hide(bool hidden) => IsHidden = hidden;
 }

@@ -6,7 +6,7 @@ using Storefront.Shared;
 
 namespace Storefront.Catalog;
 
-public sealed class ProductModel(CatalogService catalog, ShopperMarket shopperMarket, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ProductModel(CatalogService catalog, CatalogEditor editor, ShopperMarket shopperMarket, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Product Product { get; private set; } = null!;
 
@@ -15,7 +15,12 @@ public sealed class ProductModel(CatalogService catalog, ShopperMarket shopperMa
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         if (await catalog.FindPublishedAsync(slug, shopperMarket.Current.Currency, cancellationToken) is not { } product)
-            return NotFound();
+        {
+            // A slug the product had before: shared links keep working, and search engines learn the new address.
+            return await editor.RedirectedSlugAsync(slug, cancellationToken) is { } current && current != slug
+                ? RedirectPermanent($"/products/{Uri.EscapeDataString(current)}{Request.QueryString}")
+                : NotFound();
+        }
         Product = product;
         return Page();
     }

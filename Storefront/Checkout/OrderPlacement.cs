@@ -118,7 +118,7 @@ public sealed partial class OrderPlacement(
         }
         var order = await draft.OpenAsync();
         foreach (var wanted in draft.Wanted)
-            draft.Products[wanted.ProductId].ReserveStock(wanted.Quantity);
+            draft.Products[wanted.ProductId].ReserveStock(wanted.Quantity, order.Number, now);
         var attempt = choice.StartOn(order, submitKey, now);
         await db.SaveChangesAsync(cancellationToken);
         LogOrderPlaced(logger, order.Number, plan.Name, attempt.Reference);

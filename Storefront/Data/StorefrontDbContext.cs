@@ -27,6 +27,10 @@ public abstract class StorefrontDbContext(DbContextOptions options)
 
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
 
+    public DbSet<ProductEvent> ProductEvents => Set<ProductEvent>();
+
+    public DbSet<ProductSlugRedirect> ProductSlugRedirects => Set<ProductSlugRedirect>();
+
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<PaymentAttempt> PaymentAttempts => Set<PaymentAttempt>();

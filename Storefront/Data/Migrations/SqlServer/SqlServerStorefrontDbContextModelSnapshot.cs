@@ -414,6 +414,9 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
@@ -421,6 +424,10 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Names", "Storefront.Catalog.Category.Names#LocalizedText", b1 =>
                         {
@@ -461,11 +468,21 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("bit");
+
+                    b.Property<int>("LowStockThreshold")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -513,12 +530,66 @@ namespace Storefront.Data.Migrations.SqlServer
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("Sku")
+                        .IsUnique()
+                        .HasFilter("[Sku] IS NOT NULL");
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Stock");
 
                     b.HasIndex("IsPublished", "IsFeatured");
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StockAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StockBefore")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("ProductEvents");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
@@ -546,6 +617,32 @@ namespace Storefront.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("ProductPrices");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ProductSlugRedirects");
                 });
 
             modelBuilder.Entity("Storefront.Notifications.OutgoingEmail", b =>
@@ -1319,10 +1416,28 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Storefront.Catalog.ProductEvent", b =>
+                {
+                    b.HasOne("Storefront.Catalog.Product", null)
+                        .WithMany("History")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
                 {
                     b.HasOne("Storefront.Catalog.Product", null)
                         .WithMany("Prices")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductSlugRedirect", b =>
+                {
+                    b.HasOne("Storefront.Catalog.Product", null)
+                        .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1391,6 +1506,8 @@ namespace Storefront.Data.Migrations.SqlServer
 
             modelBuilder.Entity("Storefront.Catalog.Product", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Prices");
                 });
 

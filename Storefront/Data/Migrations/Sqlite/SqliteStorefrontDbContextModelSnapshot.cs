@@ -394,12 +394,19 @@ namespace Storefront.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsHidden")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Names", "Storefront.Catalog.Category.Names#LocalizedText", b1 =>
@@ -439,11 +446,21 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsArchived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowStockThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -491,12 +508,63 @@ namespace Storefront.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("Sku")
+                        .IsUnique();
+
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("Stock");
 
                     b.HasIndex("IsPublished", "IsFeatured");
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StockAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StockBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId", "At");
+
+                    b.ToTable("ProductEvents");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
@@ -522,6 +590,30 @@ namespace Storefront.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ProductPrices");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductSlugRedirect", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("ProductSlugRedirects");
                 });
 
             modelBuilder.Entity("Storefront.Notifications.OutgoingEmail", b =>
@@ -1280,10 +1372,28 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Storefront.Catalog.ProductEvent", b =>
+                {
+                    b.HasOne("Storefront.Catalog.Product", null)
+                        .WithMany("History")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
                 {
                     b.HasOne("Storefront.Catalog.Product", null)
                         .WithMany("Prices")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductSlugRedirect", b =>
+                {
+                    b.HasOne("Storefront.Catalog.Product", null)
+                        .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1352,6 +1462,8 @@ namespace Storefront.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Storefront.Catalog.Product", b =>
                 {
+                    b.Navigation("History");
+
                     b.Navigation("Prices");
                 });
 
