@@ -1057,3 +1057,176 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PrivacyAgreedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PrivacyVersionAgreed] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TermsAgreedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TermsVersionAgreed] nvarchar(64) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203055803_KoreanCheckout'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203055803_KoreanCheckout', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    ALTER TABLE [Products] ADD [IsArchived] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    ALTER TABLE [Products] ADD [LowStockThreshold] int NOT NULL DEFAULT 5;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    ALTER TABLE [Products] ADD [Sku] nvarchar(40) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    ALTER TABLE [Categories] ADD [IsHidden] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    ALTER TABLE [Categories] ADD [Version] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    CREATE TABLE [ProductEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ProductId] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Actor] nvarchar(256) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Version] bigint NOT NULL,
+        [StockBefore] int NULL,
+        [StockAfter] int NULL,
+        [OrderNumber] nvarchar(40) NULL,
+        [Note] nvarchar(4000) NULL,
+        CONSTRAINT [PK_ProductEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductEvents_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    CREATE TABLE [ProductSlugRedirects] (
+        [Id] int NOT NULL IDENTITY,
+        [Slug] nvarchar(100) NOT NULL,
+        [ProductId] int NOT NULL,
+        CONSTRAINT [PK_ProductSlugRedirects] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductSlugRedirects_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Products_Sku] ON [Products] ([Sku]) WHERE [Sku] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    CREATE INDEX [IX_Products_Stock] ON [Products] ([Stock]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    CREATE INDEX [IX_ProductEvents_ProductId_At] ON [ProductEvents] ([ProductId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    CREATE INDEX [IX_ProductSlugRedirects_ProductId] ON [ProductSlugRedirects] ([ProductId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ProductSlugRedirects_Slug] ON [ProductSlugRedirects] ([Slug]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261203062013_CatalogManagement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261203062013_CatalogManagement', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Storefront.Catalog;
 using Storefront.Data;
 using Storefront.Localization;
@@ -9,7 +10,7 @@ using Storefront.Shared;
 namespace Storefront.Admin;
 
 /// <summary>The catalog as the merchandiser works on it: searched, filtered, sorted and paged on the server.</summary>
-public sealed class ProductListModel(StorefrontDbContext db) : PageModel
+public sealed class ProductListModel(StorefrontDbContext db, IStringLocalizer<ListFilter> filterLocalizer) : PageModel
 {
     // Bound by the filter's own names only ("?stock=Low"), never under the property's name as a prefix.
     [BindProperty(SupportsGet = true, Name = "")]
@@ -27,7 +28,7 @@ public sealed class ProductListModel(StorefrontDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query.DropRefused(ModelState);
+        Query.DropRefused(ModelState, filterLocalizer);
         var filtered = Query.Apply(db.Products.AsNoTracking());
         TotalCount = await filtered.CountAsync(cancellationToken);
         PageCount = Math.Max(1, (int)Math.Ceiling(TotalCount / (double)ProductListQuery.PageSize));
