@@ -23,8 +23,14 @@ public sealed partial class WebhookInbox(
     /// the caller may acknowledge them then. The messages of the requests arriving meanwhile are committed together
     /// (<see cref="WebhookInboxWriter"/>).
     /// </summary>
-    public Task<int> StoreAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken) =>
-        writer.StoreAsync(messages, cancellationToken);
+    public Task<int> StoreAsync(IReadOnlyList<WebhookMessage> messages, CancellationToken cancellationToken)
+    {
+        // The writer commits on its own thread: the receiving request's trace is taken here, while it is current.
+        var traceParent = WebhookTelemetry.CurrentTraceParent();
+        foreach (var message in messages)
+            message.ReceivedIn(traceParent);
+        return writer.StoreAsync(messages, cancellationToken);
+    }
 
     /// <summary>
     /// Stores the messages of several requests in one unit of work (one look-up of their keys, one commit) and returns
@@ -40,7 +46,7 @@ public sealed partial class WebhookInbox(
         var taken = (await db.WebhookMessages.Where(m => keys.Contains(m.EventKey)).Select(m => m.EventKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var stored = new int[requests.Count];
-        var duplicates = new List<WebhookMessage>();
+        var (added, duplicates) = (new List<WebhookMessage>(), new List<WebhookMessage>());
         for (var i = 0; i < requests.Count; i++)
         {
             foreach (var message in requests[i])
@@ -49,6 +55,7 @@ public sealed partial class WebhookInbox(
                 {
                     db.WebhookMessages.Add(message);
                     stored[i]++;
+                    added.Add(message);
                 }
                 else
                 {
@@ -57,8 +64,13 @@ public sealed partial class WebhookInbox(
             }
         }
         await db.SaveChangesAsync(cancellationToken);
+        foreach (var message in added)
+            telemetry.Stored(message.EventCode);
         foreach (var duplicate in duplicates)
+        {
+            telemetry.Duplicate(duplicate.EventCode);
             LogDuplicate(logger, duplicate.EventCode, duplicate.PspReference);
+        }
         return stored;
     }
 
@@ -72,7 +84,6 @@ public sealed partial class WebhookInbox(
         var stored = 0;
         foreach (var message in messages)
         {
-            message.ReceivedIn(WebhookTelemetry.CurrentTraceParent());
             var isNew = await db.UnitOfWorkAsync(async () =>
             {
                 if (await db.WebhookMessages.AnyAsync(m => m.EventKey == message.EventKey, cancellationToken))
