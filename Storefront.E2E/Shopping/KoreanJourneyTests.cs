@@ -97,6 +97,26 @@ public sealed partial class KoreanJourneyTests(ChromiumFixture chromium, Sandbox
         await Expect(order.Status).ToContainTextAsync("결제가 완료되었습니다");
     }, locale: "ko-KR");
 
+    [Fact]
+    public Task The_account_pages_a_korean_shopper_uses_are_korean_and_pass_axe() => JourneyAsync(async page =>
+    {
+        foreach (var (path, heading) in new (string Path, string? Heading)[]
+        {
+            ("/Identity/Account/Register", "회원가입"),
+            ("/Identity/Account/Login", "로그인"),
+            ("/Identity/Account/ForgotPassword", null),
+            ("/terms", null),
+            ("/privacy", null),
+        })
+        {
+            await page.GotoAsync(path);
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko-KR");
+            if (heading is not null)
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+            await page.AssertAccessibleAsync();
+        }
+    }, locale: "ko-KR");
+
     private const string GreenTea = "제주 유기농 세작 녹차";
 
     private static async Task<ILocator> SearchAsync(IPage page, string query)
