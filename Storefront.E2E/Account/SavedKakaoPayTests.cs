@@ -22,6 +22,7 @@ public sealed class SavedKakaoPayTests(ChromiumFixture chromium, StorefrontFacto
         var register = await RegisterPage.OpenAsync(page);
         await register.RegisterAsync(email, AccountSteps.Password);
         await Expect(register.Heading).ToHaveTextAsync("Check your e-mail");
+        await page.AssertAccessibleAsync();
         // The shopper opens the confirmation link from their mailbox, then logs in.
         await page.GotoAsync((await App.ConfirmationLinkAsync(email)).PathAndQuery);
         await Expect(page.GetByText("Thank you for confirming your email")).ToBeVisibleAsync();
@@ -54,6 +55,7 @@ public sealed class SavedKakaoPayTests(ChromiumFixture chromium, StorefrontFacto
 
         var history = await OrderHistoryPage.OpenFromHeaderAsync(page);
         await Expect(history.Rows).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync();
         var reorder = await history.ReorderAsync(firstNumber);
         await Expect(reorder.Total).ToHaveTextAsync(firstTotal);
         await Screenshot(page, "4-reorder");
@@ -70,6 +72,10 @@ public sealed class SavedKakaoPayTests(ChromiumFixture chromium, StorefrontFacto
         await Expect(methods.SavedMethods).ToHaveCountAsync(0);
     });
 
-    private static Task Screenshot(IPage page, string step) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = E2EArtifacts.PathFor($"{nameof(SavedKakaoPayTests)}.{step}.png"), FullPage = true });
+    /// <summary>Every page the journey stops to show is checked with axe too.</summary>
+    private static async Task Screenshot(IPage page, string step)
+    {
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = E2EArtifacts.PathFor($"{nameof(SavedKakaoPayTests)}.{step}.png"), FullPage = true });
+    }
 }

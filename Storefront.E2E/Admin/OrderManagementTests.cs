@@ -35,9 +35,11 @@ public sealed partial class OrderManagementTests(ChromiumFixture chromium, Refun
         var orders = await AdminOrdersPage.OpenAsync(page);
         await orders.FilterAsync(search: number, status: "Paid", paymentMethod: "kakaopay");
         await Expect(orders.Rows).ToHaveCountAsync(1);
+        await page.AssertAccessibleAsync();
         var order = await orders.OpenOrderAsync(number);
         await Expect(order.Heading).ToHaveTextAsync($"Order {number}");
         await Expect(order.Total).ToHaveTextAsync($"₩{total:N0}");
+        await page.AssertAccessibleAsync();
 
         await order.RefundAsync((total / 2).ToString(), "One cup arrived broken");
 

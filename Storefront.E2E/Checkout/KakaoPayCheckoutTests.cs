@@ -24,6 +24,7 @@ public sealed partial class KakaoPayCheckoutTests(ChromiumFixture chromium, Sand
         await Expect(checkout.Total).ToHaveTextAsync(WholeWon());
         var total = (await checkout.Total.InnerTextAsync()).Trim();
         await Expect(checkout.PayButton).ToHaveTextAsync($"Pay {total} with KakaoPay");
+        await page.AssertAccessibleAsync();
         await ScreenshotAsync(page, "checkout");
 
         var kakaoPay = await checkout.PayAsync();
@@ -32,6 +33,7 @@ public sealed partial class KakaoPayCheckoutTests(ChromiumFixture chromium, Sand
         await Expect(kakaoPay.Brand).ToHaveTextAsync("KakaoPay");
         await Expect(kakaoPay.Merchant).ToHaveTextAsync(AdyenOptions.SandboxMerchantAccount);
         await Expect(kakaoPay.Amount).ToHaveTextAsync(total);
+        await page.AssertAccessibleAsync();
         await ScreenshotAsync(page, "kakaopay");
 
         var order = await kakaoPay.ApproveAsync();
@@ -41,6 +43,7 @@ public sealed partial class KakaoPayCheckoutTests(ChromiumFixture chromium, Sand
         await Expect(order.Status).ToContainTextAsync("your order is paid");
         await Expect(order.Total).ToHaveTextAsync(total);
         await Expect(order.Items).ToContainTextAsync(productName);
+        await page.AssertAccessibleAsync();
     });
 
     [Fact]
@@ -119,13 +122,16 @@ public sealed partial class KakaoPayCheckoutTests(ChromiumFixture chromium, Sand
         var home = await HomePage.OpenAsync(page);
         await home.ChooseCountryAsync("KR");
         await Expect(home.CountryPicker).ToHaveValueAsync("KR");
+        await page.AssertAccessibleAsync();
 
         var product = await ProductPage.OpenAsync(page, productSlug);
         var productName = (await product.Heading.InnerTextAsync()).Trim();
         await Expect(product.Price).ToHaveTextAsync(WholeWon());
+        await page.AssertAccessibleAsync();
         var cart = await product.AddToCartAsync();
         await Expect(cart.LineFor(productName)).ToBeVisibleAsync();
         await Expect(cart.KakaoPayLogo).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
 
         var checkout = await cart.GoToCheckoutAsync();
         await Expect(checkout.Heading).ToHaveTextAsync("Checkout");

@@ -14,14 +14,16 @@ public abstract class StorefrontJourney(ChromiumFixture chromium, StorefrontFact
 {
     protected StorefrontFactory App { get; } = app;
 
-    protected async Task JourneyAsync(Func<IPage, Task> journey, bool javaScriptEnabled = true, [CallerMemberName] string test = "")
+    protected async Task JourneyAsync(Func<IPage, Task> journey, bool javaScriptEnabled = true, string locale = "en-US",
+        [CallerMemberName] string test = "")
     {
         var name = $"{GetType().Name}.{test}";
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(),
-            // Accept-Language decides the market when no country is picked: keep it fixed.
-            Locale = "en-US",
+            // Accept-Language decides the market and the language when none is picked: keep it fixed per journey.
+            Locale = locale,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             JavaScriptEnabled = javaScriptEnabled,
         });

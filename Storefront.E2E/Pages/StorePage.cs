@@ -9,6 +9,16 @@ public abstract class StorePage(IPage page)
 
     public ILocator CountryPicker => Page.GetByRole(AriaRole.Combobox, new() { Name = "Country", Exact = true });
 
+    /// <summary>The country picker whatever language its label is in.</summary>
+    public ILocator CountryPickerById => Page.Locator("#country-picker");
+
+    public ILocator MainNavigation => Page.Locator("header nav").First;
+
+    /// <summary>Presses the header's button for a language, named in that language ("English", "한국어").</summary>
+    public Task SwitchLanguageAsync(string languageName) =>
+        LoadsNextDocumentAsync(() => Page.Locator("form.language-switch")
+            .GetByRole(AriaRole.Button, new() { Name = languageName, Exact = true }).ClickAsync());
+
     public ILocator ChangeCountryButton => Page.GetByRole(AriaRole.Button, new() { Name = "Change country" });
 
     public ILocator Footer => Page.GetByRole(AriaRole.Contentinfo);
