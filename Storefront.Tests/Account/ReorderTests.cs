@@ -55,6 +55,23 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
     }
 
     [Fact]
+    public async Task A_paid_order_cannot_be_paid_again_and_the_page_says_its_status_in_korean()
+    {
+        using var browser = app.CreateBrowser(acceptLanguage: "ko-KR");
+        await browser.RegisterNewShopperAsync();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 1));
+        await browser.PayWithKakaoPayAsync("approve");
+        var number = (await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync())).Number;
+
+        var page = await browser.GetAsync(OrderPaths.PayAgain(number));
+
+        var notice = page.Document.QuerySelector("[data-testid=cannot-pay-again]")?.TextContent;
+        Assert.Contains("(결제 완료)", notice);
+        Assert.DoesNotContain("Paid", notice);
+    }
+
+    [Fact]
     public async Task A_guest_is_sent_to_log_in()
     {
         using var guest = app.CreateBrowser();
