@@ -53,7 +53,7 @@ public sealed class ReorderChangesTests(SandboxFactory app) : IClassFixture<Sand
         var expectedTotal = new Money((oldPrice + 1_000) * 2 + scarcePrice, "KRW");
         Assert.Equal(expectedTotal.ToString(), reorder.Document.QuerySelector("[data-testid=reorder-total]")?.TextContent.Trim());
 
-        var toKakaoPay = await browser.SubmitAsync(reorder, "form[action*='handler=Pay']:not([data-testid])");
+        var toKakaoPay = await browser.SubmitAgreeingAsync(reorder, "form[action*='handler=Pay']:not([data-testid])");
 
         Assert.Equal(HttpStatusCode.SeeOther, toKakaoPay.StatusCode);
         var order = await app.WithDbAsync(db => db.Orders.Include(o => o.Lines).OrderByDescending(o => o.Id).FirstAsync());

@@ -55,6 +55,23 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
     }
 
     [Fact]
+    public async Task A_paid_order_cannot_be_paid_again_and_the_page_says_its_status_in_korean()
+    {
+        using var browser = app.CreateBrowser(acceptLanguage: "ko-KR");
+        await browser.RegisterNewShopperAsync();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 1));
+        await browser.PayWithKakaoPayAsync("approve");
+        var number = (await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync())).Number;
+
+        var page = await browser.GetAsync(OrderPaths.PayAgain(number));
+
+        var notice = page.Document.QuerySelector("[data-testid=cannot-pay-again]")?.TextContent;
+        Assert.Contains("(결제 완료)", notice);
+        Assert.DoesNotContain("Paid", notice);
+    }
+
+    [Fact]
     public async Task A_guest_is_sent_to_log_in()
     {
         using var guest = app.CreateBrowser();
@@ -197,7 +214,7 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
         var source = await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync());
         var reorder = await browser.OpenReorderAsync(source.Number);
 
-        var toKakaoPay = await browser.SubmitAsync(reorder, "form[action*='handler=Pay']:not([data-testid])");
+        var toKakaoPay = await browser.SubmitAgreeingAsync(reorder, "form[action*='handler=Pay']:not([data-testid])");
         Assert.Equal(HttpStatusCode.SeeOther, toKakaoPay.StatusCode);
         var back = await browser.DecideAtKakaoPayAsync(toKakaoPay.Headers.Location!, "approve");
 
@@ -205,5 +222,36 @@ public sealed class ReorderTests(SandboxFactory app) : IClassFixture<SandboxFact
         var order = await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync());
         Assert.NotEqual(source.Number, order.Number);
         Assert.Equal(OrderStatus.Paid, order.Status);
+    }
+
+    [Fact]
+    public async Task A_reorder_in_korea_asks_for_both_agreements_and_records_them_on_the_new_order()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.RegisterNewShopperAsync();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 10));
+        await browser.PayWithKakaoPayAsync("approve");
+        var source = await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync());
+        var reorder = await browser.OpenReorderAsync(source.Number);
+        const string form = "form[action*='handler=Pay']:not([data-testid])";
+        Assert.Equal(2, reorder.Document.QuerySelectorAll($"{form} [data-testid=agreements] input[type=checkbox][required]").Length);
+        var ordersBefore = await app.WithDbAsync(db => db.Orders.CountAsync());
+
+        var refused = await browser.SubmitAgreeingAsync(reorder, form, new Dictionary<string, string> { ["AgreeToPrivacy"] = "false" });
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Tick both agreements", (await Browser.Page.LoadAsync(refused)).Document.QuerySelector("[role=alert]")?.TextContent);
+        Assert.Equal(ordersBefore, await app.WithDbAsync(db => db.Orders.CountAsync()));
+
+        var placed = await browser.SubmitAgreeingAsync(reorder, form);
+
+        Assert.Equal(HttpStatusCode.SeeOther, placed.StatusCode);
+        var order = await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).FirstAsync());
+        Assert.NotEqual(source.Number, order.Number);
+        Assert.NotNull(order.TermsVersionAgreed);
+        Assert.Equal((source.TermsVersionAgreed, source.PrivacyVersionAgreed), (order.TermsVersionAgreed, order.PrivacyVersionAgreed));
+        Assert.NotNull(order.TermsAgreedAt);
+        Assert.NotNull(order.PrivacyAgreedAt);
     }
 }

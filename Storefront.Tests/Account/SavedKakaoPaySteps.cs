@@ -95,5 +95,20 @@ public static class SavedKakaoPaySteps
 
     /// <summary>Presses "Pay … with saved KakaoPay" on a reorder or payment page; <paramref name="fields"/> override the form.</summary>
     public static Task<HttpResponseMessage> PayWithSavedAsync(this Browser browser, Browser.Page page, IDictionary<string, string>? fields = null) =>
-        browser.SubmitAsync(page, "form[data-testid='pay-with-saved']", fields);
+        browser.SubmitAgreeingAsync(page, "form[data-testid='pay-with-saved']", fields);
+
+    /// <summary>
+    /// Submits a payment form with the agreements ticked where it shows them (in Korea), as a shopper who reads them
+    /// does; <paramref name="fields"/> override the form, an agreement "false" too.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitAgreeingAsync(this Browser browser, Browser.Page page, string form,
+        IDictionary<string, string>? fields = null)
+    {
+        var merged = new Dictionary<string, string>();
+        foreach (var box in page.Document.QuerySelectorAll($"{form} [data-testid=agreements] input[type=checkbox]"))
+            merged[box.GetAttribute("name")!] = "true";
+        foreach (var (name, value) in fields ?? new Dictionary<string, string>())
+            merged[name] = value;
+        return browser.SubmitAsync(page, form, merged);
+    }
 }

@@ -58,4 +58,23 @@ public sealed class AdminLanguageTests(StorefrontFactory app) : IClassFixture<St
         Assert.Equal(HttpStatusCode.SeeOther, note.StatusCode);
         Assert.Contains("메모를 추가했습니다.", (await merchandiser.GetAsync($"/admin/orders/{number}")).Document.QuerySelector("[data-testid=notice]")?.TextContent);
     }
+
+    [Theory]
+    [InlineData("ko-KR", "주문 {0}에서 더 환불할 수 있는 금액은 최대 ")]
+    [InlineData("en", "At most ")]
+    public async Task What_the_order_refuses_is_said_in_the_merchandisers_language(string language, string refusal)
+    {
+        var number = (await app.SeedAsync(new SeededOrder()))[0];
+        using var merchandiser = app.CreateBrowser(acceptLanguage: language);
+        await merchandiser.LogInAsync(StorefrontFactory.MerchandiserEmail, StorefrontFactory.MerchandiserPassword);
+
+        // More than was paid: the form takes it, the order refuses it.
+        var refused = await merchandiser.ActAsync(number, "#refund-form",
+            new Dictionary<string, string> { ["Refund.Amount"] = "99999999", ["Refund.Reason"] = "Goodwill" });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var message = (await Browser.Page.LoadAsync(refused)).Document.QuerySelector("#refund-form [role=alert]")?.TextContent;
+        Assert.StartsWith(string.Format(refusal, number), message);
+        Assert.Empty((await app.LoadOrderAsync(number)).Modifications);
+    }
 }

@@ -26,7 +26,7 @@ public sealed partial class OrderPlacement
 
     private Plan ReorderPlan(OrderSource.Reorder source, string? shopperId)
     {
-        var (orderNumber, quoteVersion) = source;
+        var (orderNumber, quoteVersion, agreements) = source;
         return new Plan($"a reorder of {orderNumber}", texts["Check the order below, then choose again."],
             (order, _) => OwnedBy(order, shopperId), PriceAsync, DraftAsync);
 
@@ -38,6 +38,9 @@ public sealed partial class OrderPlacement
                 return new CheckoutOutcome.Problem(QuoteChanged);
             if (!quote.CanOrder)
                 return new CheckoutOutcome.Problem(texts["None of these items can be ordered now."]);
+            // A new order in Korea needs both agreements, as at checkout; nothing is placed without them.
+            if (quote.Market.Country == "KR" && agreements is null)
+                return new CheckoutOutcome.Problem(texts["Tick both agreements to place the order."]);
             return new Priced(quote.Market, quote.Total);
         }
 
@@ -57,6 +60,8 @@ public sealed partial class OrderPlacement
                 var order = Order.Place(OrderNumbers.Next(), previous.ShopperId, previous.Contact with { }, previous.ShippingAddress with { },
                     market, quote.Available.Select(l => l.ToOrderLine(market)).ToList(), now, PaymentWindow);
                 order.RecordReorderedFrom(previous.Number, now);
+                if (agreements is not null)
+                    order.RecordAgreements(agreements, now);
                 db.Orders.Add(order);
                 return Task.FromResult(order);
             });

@@ -21,8 +21,11 @@ public abstract record OrderSource
     /// </summary>
     public sealed record Cart(Guid? CartId, CheckoutForm Form, Market Market, OrderAgreements? Agreements = null) : OrderSource;
 
-    /// <summary>One of the signed-in shopper's orders, bought again at today's prices as the quote they saw.</summary>
-    public sealed record Reorder(string OrderNumber, string QuoteVersion) : OrderSource;
+    /// <summary>
+    /// One of the signed-in shopper's orders, bought again at today's prices as the quote they saw, with the
+    /// agreements the shopper gave on the reorder page (required in Korea, as at checkout).
+    /// </summary>
+    public sealed record Reorder(string OrderNumber, string QuoteVersion, OrderAgreements? Agreements = null) : OrderSource;
 
     /// <summary>
     /// Another try at one of the signed-in shopper's orders whose payment just failed, by the same order

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Storefront.Cart;
+using Storefront.Legal;
 using Storefront.Orders;
 using Storefront.PaymentMethods;
 using Storefront.Shared;
@@ -15,7 +16,8 @@ namespace Storefront.Checkout;
 /// </summary>
 [Authorize]
 public sealed class ReorderModel(
-    OrderPlacement placement, PaymentMethodsQuery paymentMethods, CartService carts, OrderLinks links, ShopperMarket shopperMarket) : PageModel
+    OrderPlacement placement, PaymentMethodsQuery paymentMethods, CartService carts, OrderLinks links, ShopperMarket shopperMarket,
+    LegalTexts legalTexts) : PageModel
 {
     public ReorderQuote Quote { get; private set; } = null!;
 
@@ -26,17 +28,24 @@ public sealed class ReorderModel(
 
     public string? Problem { get; private set; }
 
+    public LegalTexts LegalTexts => legalTexts;
+
+    /// <summary>Korea asks for the two agreements before paying, here as at checkout.</summary>
+    public bool AsksForAgreements => Quote.Market.Country == "KR";
+
     private string? ShopperId => CartService.UserId(User);
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
         await LoadAsync(number, cancellationToken) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostPayAsync(string number, [Required] string? paymentMethod,
-        [Required, RegularExpression(SubmitKeys.Pattern)] string? submitKey, [Required] string? quote, CancellationToken cancellationToken)
+        [Required, RegularExpression(SubmitKeys.Pattern)] string? submitKey, [Required] string? quote, bool agreeToTerms, bool agreeToPrivacy, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
             return BadRequest();
-        var outcome = await placement.PlaceAsync(new OrderSource.Reorder(number, quote!), paymentMethod!, submitKey!, Payer.Of(HttpContext, links),
+        // Recorded only when both were ticked; the placement refuses a Korean order without them.
+        var agreements = agreeToTerms && agreeToPrivacy ? new OrderAgreements(legalTexts.TermsVersion, legalTexts.PrivacyVersion) : null;
+        var outcome = await placement.PlaceAsync(new OrderSource.Reorder(number, quote!, agreements), paymentMethod!, submitKey!, Payer.Of(HttpContext, links),
             cancellationToken);
         if (this.Navigate(outcome) is { } next)
             return next;

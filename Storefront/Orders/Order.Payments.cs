@@ -18,9 +18,9 @@ public sealed partial class Order
         bool storePaymentMethod = false, string? storedPaymentMethodId = null)
     {
         if (Status != OrderStatus.AwaitingPayment)
-            throw new OrderStateException($"Order {Number} is {Status}: it cannot take a payment.");
+            throw new OrderStateException("Order {0} is {1}: it cannot take a payment.", Number, Status);
         if (_attempts.Any(a => a.IsActive))
-            throw new OrderStateException($"Order {Number} already has a payment in progress.");
+            throw new OrderStateException("Order {0} already has a payment in progress.", Number);
         var attempt = new PaymentAttempt(this, _attempts.Count + 1, paymentMethodType, submitKey, now,
             storePaymentMethod, storedPaymentMethodId);
         _attempts.Add(attempt);
@@ -37,7 +37,7 @@ public sealed partial class Order
     public void ReopenForPayment(DateTime now, TimeSpan paymentWindow)
     {
         if (Status != OrderStatus.PaymentFailed)
-            throw new OrderStateException($"Order {Number} is {Status}; only a failed payment can be tried again.");
+            throw new OrderStateException("Order {0} is {1}; only a failed payment can be tried again.", Number, Status);
         Status = OrderStatus.AwaitingPayment;
         HoldsStock = true;
         PaymentDeadline = now + paymentWindow;

@@ -42,11 +42,11 @@ public sealed partial class Order
     {
         var from = CurrentState;
         if (Status is not (OrderStatus.Paid or OrderStatus.Fulfilled) || Payment is not { } payment)
-            throw new OrderStateException($"Order {Number} is {Status}: only a paid order can be refunded.");
+            throw new OrderStateException("Order {0} is {1}: only a paid order can be refunded.", Number, Status);
         if (amount <= 0)
             throw new OrderStateException("A refund must be more than zero.");
         if (amount > RefundableAmount)
-            throw new OrderStateException($"At most {Refundable} of order {Number} can still be refunded.");
+            throw new OrderStateException("At most {0} of order {1} can still be refunded.", Refundable, Number);
         if (string.IsNullOrWhiteSpace(reason))
             throw new OrderStateException("Give a reason for the refund.");
         var modification = AddModification(payment, ModificationKind.Refund, amount, reason, requestedBy, now, submitKey);
@@ -75,11 +75,11 @@ public sealed partial class Order
             return null;
         }
         if (Status != OrderStatus.Paid || Payment is not { } payment)
-            throw new OrderStateException($"Order {Number} is {Status}: it cannot be cancelled.");
+            throw new OrderStateException("Order {0} is {1}: it cannot be cancelled.", Number, Status);
         if (HasReversal)
-            throw new OrderStateException($"Order {Number} already has a cancellation in progress.");
+            throw new OrderStateException("Order {0} already has a cancellation in progress.", Number);
         if (RefundableAmount <= 0)
-            throw new OrderStateException($"Order {Number} has nothing left to give back.");
+            throw new OrderStateException("Order {0} has nothing left to give back.", Number);
         var modification = AddModification(payment, ModificationKind.Reversal, RefundableAmount, reason, requestedBy, now, submitKey);
         AddMerchandiserEvent(now, OrderEventKinds.CancellationRequested,
             $"Cancellation {modification.Reference} requested: {modification.Total} to be given back ({modification.Reason}).", requestedBy, from);
@@ -143,9 +143,9 @@ public sealed partial class Order
     public PaymentModification RecordExternalRefund(long amount, string pspReference, bool success, string? reason, DateTime now,
         string? payload = null, PaymentAttempt? payment = null)
     {
-        payment ??= Payment ?? throw new OrderStateException($"Order {Number} has no payment to refund.");
+        payment ??= Payment ?? throw new OrderStateException("Order {0} has no payment to refund.", Number);
         if (!_attempts.Contains(payment) || payment.Status != AttemptStatus.Authorised)
-            throw new OrderStateException($"Attempt {payment.Reference} of order {Number} holds no money to refund.");
+            throw new OrderStateException("Attempt {0} of order {1} holds no money to refund.", payment.Reference, Number);
         var modification = PaymentModification.External(this, payment, ModificationKind.Refund,
             NextModificationReference, amount, pspReference, success, reason, now);
         _modifications.Add(modification);
@@ -187,7 +187,7 @@ public sealed partial class Order
         if (!_attempts.Contains(attempt))
             throw new ArgumentException($"Attempt {attempt.Reference} does not belong to order {Number}.", nameof(attempt));
         if (attempt.Status != AttemptStatus.Authorised || (Status is OrderStatus.Paid or OrderStatus.Fulfilled && attempt == Payment))
-            throw new OrderStateException($"Attempt {attempt.Reference} is not a payment order {Number} must give back.");
+            throw new OrderStateException("Attempt {0} is not a payment order {1} must give back.", attempt.Reference, Number);
         if (_modifications.FirstOrDefault(m => m.IsAutomatic && m.IsAgainst(attempt)) is { } existing)
             return existing;
         var modification = AddModification(attempt, ModificationKind.Refund, attempt.Amount,

@@ -25,7 +25,7 @@ public sealed partial class Order
     public void ClearReview(string resolution, string reviewedBy, DateTime now)
     {
         if (ReviewReason is null)
-            throw new OrderStateException($"Order {Number} is not flagged for review.");
+            throw new OrderStateException("Order {0} is not flagged for review.", Number);
         if (string.IsNullOrWhiteSpace(resolution))
             throw new OrderStateException("Say what was done about it.");
         var from = CurrentState;

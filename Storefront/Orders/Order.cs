@@ -154,7 +154,7 @@ public sealed partial class Order : IVersioned
     {
         var from = CurrentState;
         if (!CanFulfil)
-            throw new OrderStateException($"Order {Number} is {Status}: only a paid order can be fulfilled.");
+            throw new OrderStateException("Order {0} is {1}: only a paid order can be fulfilled.", Number, Status);
         if (string.IsNullOrWhiteSpace(carrier) || string.IsNullOrWhiteSpace(trackingNumber))
             throw new OrderStateException("Give the carrier and the tracking number.");
         Status = OrderStatus.Fulfilled;

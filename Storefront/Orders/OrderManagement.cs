@@ -24,6 +24,7 @@ public sealed partial class OrderManagement(
     EmailQueue queue,
     TimeProvider time,
     IStringLocalizer<OrderManagement> localizer,
+    StatusWords statusWords,
     ILogger<OrderManagement> logger)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -148,7 +149,7 @@ public sealed partial class OrderManagement(
             }
             catch (OrderStateException ex)
             {
-                return ActionOutcome.Refused(ex.Message);
+                return ActionOutcome.Refused(Why(ex));
             }
             await db.SaveChangesAsync(cancellationToken);
             return ActionOutcome.Done(message);
@@ -177,13 +178,26 @@ public sealed partial class OrderManagement(
             }
             catch (OrderStateException ex)
             {
-                return new Requested(ActionOutcome.Refused(ex.Message), null, false);
+                return new Requested(ActionOutcome.Refused(Why(ex)), null, false);
             }
             await db.SaveChangesAsync(cancellationToken);
             if (modification is not null)
                 LogRequested(logger, modification.Kind, modification.Reference);
             return new Requested(ActionOutcome.Done(""), modification, IsNew: true);
         }, RetryOn.ConflictOrDuplicate);
+
+    /// <summary>
+    /// Why the order refused, in the merchandiser's words: the order says it in English, and its text is the key of
+    /// the translation; a status among the details reads as people read it (결제 완료, not <c>Paid</c>).
+    /// </summary>
+    private string Why(OrderStateException refusal) => refusal.Arguments.Count == 0
+        ? localizer[refusal.Text]
+        : localizer[refusal.Text, [.. refusal.Arguments.Select(argument => argument switch
+        {
+            OrderStatus status => statusWords.Of(status),
+            PaymentStatus status => statusWords.Of(status),
+            _ => argument,
+        })]];
 
     private Requested AlreadyRequested(PaymentModification modification) =>
         new(ActionOutcome.Done(localizer["{0} was already requested by this form; nothing more was sent.", Describe(modification)]), modification, false);

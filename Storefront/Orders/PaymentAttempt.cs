@@ -109,7 +109,7 @@ public sealed class PaymentAttempt : IVersioned
     public void RecordRedirect(string actionJson, DateTime now)
     {
         if (Status != AttemptStatus.Created)
-            throw new OrderStateException($"Attempt {Reference} is {Status}; only a new attempt can be redirected.");
+            throw new OrderStateException("Attempt {0} is {1}; only a new attempt can be redirected.", Reference, Status);
         Status = AttemptStatus.RedirectShopper;
         ActionJson = actionJson;
         Order.Touch(now);

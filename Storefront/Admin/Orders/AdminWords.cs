@@ -8,33 +8,16 @@ namespace Storefront.Admin;
 /// <summary>
 /// The words the merchandiser reads for the states and events the code stores as enum names and constants
 /// (<c>AwaitingPayment</c>, <c>RefundRequested</c> …), in the request's language
-/// (<c>Resources/Admin/AdminWords.resx</c> and <c>.ko.resx</c>). Data attributes and filter links keep the names.
+/// (<c>Resources/Admin/AdminWords.resx</c> and <c>.ko.resx</c>); order and payment statuses come from
+/// <see cref="StatusWords"/>. Data attributes and filter links keep the names.
 /// </summary>
-public sealed class AdminWords(IStringLocalizer<AdminWords> localizer)
+public sealed class AdminWords(IStringLocalizer<AdminWords> localizer, StatusWords statusWords)
 {
-    public string Status(OrderStatus status) => status switch
-    {
-        OrderStatus.AwaitingPayment => localizer["Awaiting payment"],
-        OrderStatus.Paid => localizer["Paid"],
-        OrderStatus.PaymentFailed => localizer["Payment failed"],
-        OrderStatus.Expired => localizer["Expired"],
-        OrderStatus.Cancelled => localizer["Cancelled"],
-        OrderStatus.Fulfilled => localizer["Fulfilled"],
-        _ => status.ToString(),
-    };
+    /// <summary>An order's status in the words the shopper reads too (<see cref="StatusWords"/>, their one home).</summary>
+    public string Status(OrderStatus status) => statusWords.Of(status);
 
-    public string Payment(PaymentStatus status) => status switch
-    {
-        PaymentStatus.NotStarted => localizer["Not started"],
-        PaymentStatus.AwaitingShopper => localizer["Awaiting the shopper"],
-        PaymentStatus.Confirming => localizer["Being confirmed"],
-        PaymentStatus.Authorised => localizer["Authorised"],
-        PaymentStatus.Failed => localizer["Failed"],
-        PaymentStatus.Expired => localizer["Expired"],
-        PaymentStatus.PartiallyRefunded => localizer["Partially refunded"],
-        PaymentStatus.Refunded => localizer["Refunded"],
-        _ => status.ToString(),
-    };
+    /// <summary>A payment's status, in the shopper's words as well, so the two never tell a different story.</summary>
+    public string Payment(PaymentStatus status) => statusWords.Of(status);
 
     public string Attempt(AttemptStatus status) => status switch
     {
