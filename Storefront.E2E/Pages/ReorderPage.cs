@@ -13,6 +13,10 @@ public sealed partial class ReorderPage(IPage page) : StorePage(page)
     /// <summary>Pays in one step with the saved KakaoPay: no redirect, straight to the new order.</summary>
     public async Task<OrderPage> PayWithSavedKakaoPayAsync()
     {
+        // In Korea the form asks for the two agreements first; elsewhere it has none.
+        var agreements = Page.Locator("form[data-testid=pay-with-saved] [data-testid=agreements] input[type=checkbox]");
+        for (var i = 0; i < await agreements.CountAsync(); i++)
+            await agreements.Nth(i).CheckAsync();
         await PayWithSavedKakaoPay.ClickAsync();
         await Page.ArrivesAtAsync(OrderPage.Url);
         return new OrderPage(Page);
