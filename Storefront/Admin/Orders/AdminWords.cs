@@ -90,7 +90,7 @@ public sealed class AdminWords(IStringLocalizer<AdminWords> localizer, StatusWor
     {
         ModificationStatus.Requested => localizer["requested"],
         ModificationStatus.Confirmed => kind == ModificationKind.Refund ? localizer["refunded"] : localizer["reversed"],
-        _ => localizer["failed"],
+        _ => localizer["failed (a refund or cancellation)"],
     };
 
     public string Webhook(WebhookStatus status) => status switch
