@@ -6,8 +6,17 @@ using Storefront.Tests.Infrastructure;
 namespace Storefront.Tests.Admin;
 
 /// <summary>The webhook inbox page: filters, error text, raw messages, and Reprocess for what the worker could not apply.</summary>
-public sealed class WebhookInboxTests(StorefrontFactory app) : IClassFixture<StorefrontFactory>
+public sealed class WebhookInboxTests(WebhookInboxTests.WorkerAtRestFactory app) : IClassFixture<WebhookInboxTests.WorkerAtRestFactory>
 {
+    /// <summary>
+    /// The page is under test, not the worker: a running worker could claim a message the moment Reprocess makes it
+    /// due, before the test reads it back as Pending.
+    /// </summary>
+    public sealed class WorkerAtRestFactory : StorefrontFactory
+    {
+        public WorkerAtRestFactory() => Settings["Adyen:Webhooks:ProcessInbox"] = "false";
+    }
+
     private static readonly DateTime Day = new(2019, 9, 2, 10, 0, 0, DateTimeKind.Utc);
 
     private static readonly DateTime NotDue = new(2999, 1, 1, 0, 0, 0, DateTimeKind.Utc);
