@@ -1,5 +1,7 @@
-// Draws the demo catalog's product pictures: one SVG per product in catalog.json, a shape and hue per
-// category, a shade per product and the product's initials. Re-run after editing catalog.json:
+// Writes a stand-in picture for every product in catalog.json that has none yet: a shape and hue per category,
+// a shade per product and the product's initials, on the drawn set's background. The demo pictures themselves
+// are drawn by hand (database/seed/README.md), so an existing picture is never overwritten; a stand-in only
+// lasts until its drawing replaces it. Run after adding a product to catalog.json:
 //   dotnet run database/seed/generate-product-images.cs      (from the repository root)
 using System.Globalization;
 using System.Security;
@@ -22,9 +24,16 @@ using var json = JsonDocument.Parse(File.ReadAllText(CatalogPath));
 Directory.CreateDirectory(OutputFolder);
 var shadeByCategory = new Dictionary<string, int>();
 var written = 0;
+var kept = 0;
 foreach (var product in json.RootElement.GetProperty("products").EnumerateArray())
 {
     var slug = product.GetProperty("slug").GetString()!;
+    var path = Path.Combine(OutputFolder, slug + ".svg");
+    if (File.Exists(path))
+    {
+        kept++;
+        continue;
+    }
     // The picture carries the English name's initials; pages give it an alt text in the shopper's language.
     var name = product.GetProperty("name").GetProperty("en").GetString()!;
     var category = product.GetProperty("category").GetString()!;
@@ -34,23 +43,22 @@ foreach (var product in json.RootElement.GetProperty("products").EnumerateArray(
     var shade = shadeByCategory[category] = shadeByCategory.GetValueOrDefault(category, -1) + 1;
     var hue = (style.Hue + shade * 8) % 360;
     var colour = Hsl(hue, 45, 28 + shade * 5);
-    var background = Hsl(hue, 40, 94);
     var initials = string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
         .Where(word => char.IsLetter(word[0])).Take(2).Select(word => char.ToUpperInvariant(word[0])));
 
     var svg = $"""
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400" width="400" height="400" role="img">
           <title>{SecurityElement.Escape(name)}</title>
-          <rect width="400" height="400" fill="{background}"/>
+          <rect width="400" height="400" fill="#F3EEE5"/>
           <g fill="{colour}" color="{colour}">{style.Shape}</g>
           <text x="200" y="{style.TextY}" text-anchor="middle" font-family="system-ui, -apple-system, 'Segoe UI', sans-serif" font-size="64" font-weight="700" fill="#fff">{initials}</text>
         </svg>
 
         """;
-    File.WriteAllText(Path.Combine(OutputFolder, slug + ".svg"), svg);
+    File.WriteAllText(path, svg);
     written++;
 }
-Console.WriteLine($"Wrote {written} pictures to {OutputFolder}.");
+Console.WriteLine($"Wrote {written} stand-in pictures to {OutputFolder}; kept the {kept} that exist.");
 
 static string Hsl(int hue, int saturation, int lightness) =>
     string.Create(CultureInfo.InvariantCulture, $"hsl({hue}, {saturation}%, {lightness}%)");
