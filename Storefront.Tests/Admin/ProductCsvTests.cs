@@ -60,6 +60,20 @@ public sealed class ProductCsvTests(StorefrontFactory app) : IClassFixture<Store
     }
 
     [Fact]
+    public async Task The_lists_export_link_carries_its_filter_and_the_export_keeps_to_it()
+    {
+        using var merchandiser = await app.MerchandiserAsync();
+        await ApplyAsync(merchandiser, await NewProductsFileAsync("filtered"));
+
+        var list = await merchandiser.GetAsync("/admin/products?q=filtered-cup");
+        var link = list.Document.QuerySelector("[data-testid=export-csv]")!.GetAttribute("href")!;
+        var text = Encoding.UTF8.GetString(await merchandiser.Client.GetByteArrayAsync(link));
+
+        Assert.Equal("/admin/products/export?q=filtered-cup", link);
+        Assert.Equal(["filtered-cup"], text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(r => r.Split(',')[0]));
+    }
+
+    [Fact]
     public async Task The_dry_run_shows_every_change_and_every_rows_error_and_saves_nothing()
     {
         using var merchandiser = await app.MerchandiserAsync();
