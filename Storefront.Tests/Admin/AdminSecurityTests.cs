@@ -33,6 +33,7 @@ public sealed class AdminSecurityTests(SandboxFactory app) : IClassFixture<Sandb
             "POST /admin/webhooks Reprocess",
             "GET /admin/products/new", "POST /admin/products/new", "GET /admin/products/{id}", "POST /admin/products/{id}",
             "POST /admin/products/{id} Stock", "POST /admin/products/{id} Archive", "POST /admin/products/{id} Restore",
+            "GET /admin/products/export", "GET /admin/products/import", "POST /admin/products/import", "POST /admin/products/import Apply",
         })
         {
             Assert.Contains(expected, seen);

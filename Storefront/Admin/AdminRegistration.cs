@@ -10,6 +10,7 @@ public static class AdminRegistration
         builder.Services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<AdminWords>();
+        builder.Services.AddScoped<ProductImport>();
         builder.Services.Configure<RazorPagesOptions>(options =>
             options.Conventions.AuthorizeFolder("/Admin", AccountRegistration.MerchandiserPolicy));
         return builder;

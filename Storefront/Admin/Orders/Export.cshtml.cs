@@ -18,18 +18,8 @@ namespace Storefront.Admin;
 /// </summary>
 public sealed class OrderExportModel(StorefrontDbContext db, TimeProvider time, IStringLocalizer<ListFilter> filterLocalizer) : PageModel
 {
-    /// <summary>
-    /// A byte order mark, so that spreadsheet programs read the names in Hangul as UTF-8. Cells that a spreadsheet
-    /// would run as a formula (starting with <c>= + - @</c>, a tab or a carriage return) get a leading apostrophe, so an
-    /// order placed with the name <c>=HYPERLINK(…)</c> stays text when the export is opened (CSV injection); cells that
-    /// start or end with a space are quoted, so no reader trims them.
-    /// </summary>
-    public static readonly CsvWriterOptions Csv = CsvWriterOptions.Default with
-    {
-        Injection = CsvInjection.Escape,
-        Quoting = CsvQuoting.WhenNeededOrWhitespace,
-        WriteByteOrderMark = true,
-    };
+    /// <summary>The merchandiser area's CSV conventions (<see cref="AdminCsv.Writer"/>): a byte order mark, formulas defused.</summary>
+    public static readonly CsvWriterOptions Csv = AdminCsv.Writer;
 
     private static readonly string[] Header =
     [
