@@ -221,7 +221,7 @@ public sealed class OrderListTests(StorefrontFactory app) : IClassFixture<Storef
     public void Csv_cells_are_quoted_and_formulas_defused(string? value, string expected)
     {
         var written = new StringWriter();
-        using (var csv = CsvWriter.Create(written, OrderExportModel.Csv with { WriteByteOrderMark = false }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(written, AdminCsv.Writer with { WriteByteOrderMark = false }, leaveOpen: true))
             csv.WriteRecord([value!, "next"]);
         var cell = written.ToString()[..^"next\r\n".Length];
 

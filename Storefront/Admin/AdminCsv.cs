@@ -37,6 +37,24 @@ public static class AdminCsv
     };
 
     /// <summary>
+    /// Streams <paramref name="rows"/> to the response as the download <paramref name="fileName"/>: each row is written as
+    /// the database reader yields it and the writer's buffer goes out whenever it fills, so exporting a large shop holds
+    /// a buffer in memory, not the list.
+    /// </summary>
+    public static async Task DownloadAsync<TRow>(HttpResponse response, string fileName, IReadOnlyList<string> header,
+        IAsyncEnumerable<TRow> rows, Func<TRow, string?[]> cells, CancellationToken cancellationToken)
+    {
+        response.ContentType = "text/csv; charset=utf-8";
+        response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+        response.Headers.CacheControl = "no-store";
+        await using var csv = CsvWriter.Create(response.Body, Writer, leaveOpen: true);
+        await csv.WriteRecordAsync([.. header], cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+            await csv.WriteRecordAsync(cells(row), cancellationToken);
+        await csv.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// A text cell as it was before <see cref="Writer"/> protected it: the apostrophe in front of a would-be formula
     /// comes off again, so that "-50% today" exported and imported stays "-50% today".
     /// </summary>

@@ -65,6 +65,12 @@ public readonly record struct Money
     public static Money operator *(Money money, int quantity) =>
         new(checked(money.MinorUnits * quantity), money.Currency);
 
+    /// <summary>
+    /// The amount in major units with the currency's own decimals and no grouping or symbol (₩15,000 is "15000",
+    /// $12.50 is "12.50"): what forms show for editing and CSV files carry, read back by <see cref="FromAmount"/>.
+    /// </summary>
+    public string ToMajorUnitsString() => Amount.ToString("F" + Exponent(Currency), CultureInfo.InvariantCulture);
+
     /// <summary>₩12,000 / $12.00 / ¥1,200 / €12.00 / £12.00; other currencies as "BHD 1.234".</summary>
     public override string ToString()
     {

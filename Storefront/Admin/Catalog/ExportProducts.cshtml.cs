@@ -1,4 +1,4 @@
-using CsvHelper;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,24 +29,14 @@ public sealed class ProductExportModel(StorefrontDbContext db, TimeProvider time
             })
             .AsAsyncEnumerable();
 
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"products-{time.GetUtcNow():yyyyMMdd-HHmmss}.csv\"";
-        Response.Headers.CacheControl = "no-store";
-        await using var csv = CsvWriter.Create(Response.Body, AdminCsv.Writer, leaveOpen: true);
-        await csv.WriteRecordAsync([.. ProductsCsv.Columns], cancellationToken);
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            var prices = Market.Currencies.Select(currency => row.Prices.FirstOrDefault(p => p.Currency == currency) is { } price
-                ? ProductForm.MajorUnits(new Money(price.Amount, price.Currency)) : "");
-            await csv.WriteRecordAsync(
-            [
-                row.Slug, row.Sku ?? "", row.Names.Ko ?? "", row.Names.En ?? "", row.Descriptions.Ko ?? "", row.Descriptions.En ?? "", row.Category,
-                .. prices, row.Stock.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                row.LowStockThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ProductsCsv.Boolean(row.IsPublished), ProductsCsv.Boolean(row.IsFeatured),
-            ], cancellationToken);
-        }
-        await csv.FlushAsync(cancellationToken);
+        await AdminCsv.DownloadAsync(Response, $"products-{time.GetUtcNow():yyyyMMdd-HHmmss}.csv", ProductsCsv.Columns, rows, row =>
+        [
+            row.Slug, row.Sku ?? "", row.Names.Ko ?? "", row.Names.En ?? "", row.Descriptions.Ko ?? "", row.Descriptions.En ?? "", row.Category,
+            .. Market.Currencies.Select(currency => row.Prices.FirstOrDefault(p => p.Currency == currency) is { } price
+                ? new Money(price.Amount, price.Currency).ToMajorUnitsString() : ""),
+            row.Stock.ToString(CultureInfo.InvariantCulture), row.LowStockThreshold.ToString(CultureInfo.InvariantCulture),
+            ProductsCsv.Boolean(row.IsPublished), ProductsCsv.Boolean(row.IsFeatured),
+        ], cancellationToken);
         return new EmptyResult();
     }
 }

@@ -58,14 +58,11 @@ public sealed class ProductForm
         Slug = product.Slug,
         CategoryId = product.CategoryId,
         Sku = product.Sku,
-        Prices = Market.Currencies.ToDictionary(c => c, c => product.PriceIn(c) is { } price ? MajorUnits(price) : null),
+        Prices = Market.Currencies.ToDictionary(c => c, c => product.PriceIn(c) is { } price ? price.ToMajorUnitsString() : null),
         LowStockThreshold = product.LowStockThreshold,
         IsPublished = product.IsPublished,
         IsFeatured = product.IsFeatured,
     };
-
-    public static string MajorUnits(Money price) =>
-        price.Amount.ToString("F" + Money.Exponent(price.Currency), CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The product's details, or null with every problem added to <paramref name="modelState"/> under
