@@ -70,7 +70,12 @@ public static class OperationsRegistration
         });
         var options = app.Services.GetRequiredService<IOptions<OperationsOptions>>().Value;
         if (options.MetricsScrape == MetricsScrape.Port)
-            app.MapPrometheusScrapingEndpoint(WebRegistration.MetricsPath).RequireHost($"*:{options.MetricsPort}");
+        {
+            // The port the connection came in on, not the Host header: anyone can write any Host, but nobody outside
+            // reaches a port the load balancer does not publish.
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == options.MetricsPort && context.Request.Path == WebRegistration.MetricsPath);
+        }
         else if (options.MetricsScrape == MetricsScrape.Merchandiser)
             app.MapPrometheusScrapingEndpoint(WebRegistration.MetricsPath).RequireAuthorization(AccountRegistration.MerchandiserPolicy);
         return app;
