@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using Storefront.Checkout;
 using Storefront.Orders;
 using Storefront.Payments.Adyen.Webhooks;
@@ -52,18 +55,55 @@ public sealed class TelemetryTests(ObservedFactory app) : IClassFixture<Observed
                 .FirstOrDefaultAsync(m => m.MerchantReference != null && m.MerchantReference.StartsWith(number) && m.Status == WebhookStatus.Processed)),
             m => m is not null, $"the AUTHORISATION of {number} processed");
 
+        Assert.True(ActivityContext.TryParse(stored!.TraceParent, null, out var receive));
+
+        // The exporter hears every app of the test process, and another app's database numbers its messages alike:
+        // the span is the one of this message that links to this receive, and it must exist.
         var processing = await Eventually.ReachesAsync(
-            () => Task.FromResult(app.Spans.FirstOrDefault(s => s.DisplayName == "webhook process" && Equals(s.GetTagItem("storefront.webhook.id"), stored!.Id))),
-            s => s is not null, "the worker's span exported");
+            () => Task.FromResult(app.Spans.FirstOrDefault(s => s.DisplayName == "webhook process" && Equals(s.GetTagItem("storefront.webhook.id"), stored.Id)
+                && s.Links.Any(l => l.Context.TraceId == receive.TraceId))),
+            s => s is not null, "the worker's span of the message, linked to the request that stored it");
 
         var link = Assert.Single(processing!.Links);
-        Assert.True(ActivityContext.TryParse(stored!.TraceParent, null, out var receive));
-        Assert.Equal(receive.TraceId, link.Context.TraceId);
+        Assert.Equal(receive.SpanId, link.Context.SpanId);
         Assert.NotEqual(receive.TraceId, processing.TraceId);
         var receiver = await Eventually.ReachesAsync(() => Task.FromResult(app.Spans.InTrace(receive.TraceId)),
             spans => spans.Any(s => s.Kind == ActivityKind.Server && s.GetTagItem("url.path") as string == WebhookRegistration.StandardPath),
             "the receiving request's span in the linked trace");
         Assert.NotEmpty(receiver);
+    }
+
+    [Fact]
+    public async Task Log_lines_carry_the_trace_and_span_ids_of_the_request_or_the_worker_that_wrote_them()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 5));
+        await browser.PayWithKakaoPayAsync();
+        var number = await app.WithDbAsync(db => db.Orders.OrderByDescending(o => o.Id).Select(o => o.Number).FirstAsync());
+
+        var placed = app.Logs.Entries.Single(e => e.Message.StartsWith($"Order {number} placed", StringComparison.Ordinal));
+        var checkout = app.Spans.Single(s => IsCheckoutPost(s) && s.TraceId.ToHexString() == placed.TraceId);
+        Assert.Contains(app.Spans.InTrace(checkout.TraceId), s => s.SpanId.ToHexString() == placed.SpanId);
+
+        var webhook = await Eventually.ReachesAsync(
+            () => Task.FromResult(app.Logs.Entries.FirstOrDefault(e => e.Message.Contains("AUTHORISATION webhook", StringComparison.Ordinal)
+                && e.Message.StartsWith($"Payment {number}", StringComparison.Ordinal))),
+            e => e is not null, $"the worker's log line for the AUTHORISATION of {number}");
+        var processing = await Eventually.ReachesAsync(
+            () => Task.FromResult(app.Spans.FirstOrDefault(s => s.DisplayName == "webhook process" && s.TraceId.ToHexString() == webhook!.TraceId)),
+            s => s is not null, "the worker's span with the log line's trace id");
+        Assert.Contains(app.Spans.InTrace(processing!.TraceId), s => s.SpanId.ToHexString() == webhook!.SpanId);
+    }
+
+    [Fact]
+    public void The_console_prints_the_scopes_that_carry_the_ids()
+    {
+        var tracking = app.Services.GetRequiredService<IOptions<LoggerFactoryOptions>>().Value.ActivityTrackingOptions;
+        var console = app.Services.GetRequiredService<IOptionsMonitor<SimpleConsoleFormatterOptions>>().CurrentValue;
+
+        Assert.True(tracking.HasFlag(ActivityTrackingOptions.TraceId) && tracking.HasFlag(ActivityTrackingOptions.SpanId), tracking.ToString());
+        Assert.True(console.IncludeScopes);
     }
 
     [Fact]
