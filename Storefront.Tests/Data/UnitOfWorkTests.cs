@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Storefront.Cart;
 using Storefront.Data;
+using Storefront.Tests.Infrastructure;
 
 namespace Storefront.Tests.Data;
 
@@ -54,5 +55,65 @@ public sealed class UnitOfWorkTests
 
         Assert.IsAssignableFrom<DbUpdateException>(thrown);
         Assert.Equal(expectedTries, tries);
+    }
+}
+
+/// <summary><see cref="StorefrontDbContext.OnSaved"/> on a real database: what follows a save runs once it is saved, once.</summary>
+public sealed class AfterSaveTests(StorefrontFactory app) : IClassFixture<StorefrontFactory>
+{
+    [Fact]
+    public async Task An_after_save_action_of_a_unit_that_lost_a_race_runs_once_after_the_save_that_won()
+    {
+        var cartId = await NewCartAsync();
+        var runs = new List<int>();
+        var tries = 0;
+
+        await app.WithDbAsync(db => db.UnitOfWorkAsync(async () =>
+        {
+            var attempt = ++tries;
+            var cart = await db.Carts.SingleAsync(c => c.Id == cartId);
+            db.OnSaved(() => runs.Add(attempt));
+            db.Entry(cart).Property(c => c.UpdatedAt).CurrentValue = DateTime.UtcNow;
+            if (attempt == 1)
+            {
+                // Another request saves the cart between this unit's read and its save.
+                await app.WithDbAsync(other => other.Carts.Where(c => c.Id == cartId)
+                    .ExecuteUpdateAsync(c => c.SetProperty(x => x.Version, x => x.Version + 1)));
+            }
+            await db.SaveChangesAsync();
+        }));
+
+        Assert.Equal(2, tries);
+        Assert.Equal([2], runs);
+    }
+
+    [Fact]
+    public async Task An_after_save_action_never_runs_when_its_save_fails()
+    {
+        var cartId = await NewCartAsync();
+        var runs = 0;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => app.WithDbAsync(db => db.UnitOfWorkAsync(async () =>
+        {
+            var cart = await db.Carts.SingleAsync(c => c.Id == cartId);
+            db.OnSaved(() => runs++);
+            db.Entry(cart).Property(c => c.UpdatedAt).CurrentValue = DateTime.UtcNow;
+            await app.WithDbAsync(other => other.Carts.Where(c => c.Id == cartId)
+                .ExecuteUpdateAsync(c => c.SetProperty(x => x.Version, x => x.Version + 1)));
+            await db.SaveChangesAsync();
+        }, RetryOn.Never)));
+
+        Assert.Equal(0, runs);
+    }
+
+    private async Task<Guid> NewCartAsync()
+    {
+        var id = Guid.NewGuid();
+        await app.WithDbAsync(async db =>
+        {
+            db.Add(new ShoppingCart(id, null, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        return id;
     }
 }

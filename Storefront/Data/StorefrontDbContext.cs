@@ -59,16 +59,44 @@ public abstract class StorefrontDbContext(DbContextOptions options)
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    private readonly List<Action> _afterSave = [];
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the next save has succeeded (each save is its own transaction: committed),
+    /// for what must follow the data and never run ahead of it, such as a counter of confirmed refunds. A unit of work
+    /// that starts over forgets it with its unsaved changes (<see cref="ForgetUnsaved"/>), so a retried unit counts once.
+    /// </summary>
+    public void OnSaved(Action action) => _afterSave.Add(action);
+
+    /// <summary>Drops the tracked entities and the <see cref="OnSaved"/> actions of a unit of work that did not save.</summary>
+    public void ForgetUnsaved()
+    {
+        ChangeTracker.Clear();
+        _afterSave.Clear();
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        RunAfterSave();
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        RunAfterSave();
+        return saved;
+    }
+
+    private void RunAfterSave()
+    {
+        var actions = _afterSave.ToArray();
+        _afterSave.Clear();
+        foreach (var action in actions)
+            action();
     }
 
     // Optimistic concurrency that works the same on SQLite and SQL Server: the application, not the

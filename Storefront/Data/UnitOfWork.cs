@@ -18,7 +18,8 @@ public enum RetryOn
 /// <summary>
 /// The one way a service runs a unit of work on the scope's <see cref="StorefrontDbContext"/>, which the services of a
 /// request or a background round share. The unit starts from an empty change tracker: what an earlier unit left
-/// tracked and unsaved is dropped, so a unit never saves another's half-made changes. It reads, decides and saves
+/// tracked and unsaved is dropped (with its <see cref="StorefrontDbContext.OnSaved"/> actions), so a unit never saves
+/// another's half-made changes. It reads, decides and saves
 /// itself; when that save loses an optimistic-concurrency race it runs again from a fresh read, at most
 /// <see cref="MaxTries"/> times, and the last failure goes to the caller.
 /// </summary>
@@ -35,7 +36,7 @@ public static class UnitOfWork
     {
         for (var tryNumber = 1; ; tryNumber++)
         {
-            db.ChangeTracker.Clear();
+            db.ForgetUnsaved();
             try
             {
                 return await work();

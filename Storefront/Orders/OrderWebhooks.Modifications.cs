@@ -51,8 +51,9 @@ public sealed partial class OrderWebhooks
                 recorded = true;
                 break;
         }
+        // Counted when the worker's save commits the change: a unit that loses a race and starts over counts once.
         if (modification is not null)
-            metrics.Settled(modification.Kind, change);
+            db.OnSaved(() => metrics.Settled(modification.Kind, change));
         if (change == ModificationChange.Cancelled && order.TakeStockRelease())
             await finalizer.ReleaseStockAsync(order, cancellationToken);
         if (change == ModificationChange.None && !recorded)
