@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Storefront.Notifications;
+using Storefront.Operations;
 using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Tests.Infrastructure;
 using Storefront.Tests.Payments.Webhooks;
@@ -15,6 +18,7 @@ public sealed class ReadinessFactory : StorefrontFactory
     {
         Settings["Adyen:Webhooks:PollInterval"] = "00:00:00.050";
         Settings["Operations:InboxLagThreshold"] = "00:01:00";
+        Settings["Operations:QueueSampleInterval"] = "00:00:00.050";
     }
 }
 
@@ -61,6 +65,67 @@ public sealed class ReadinessTests(ReadinessFactory app) : IClassFixture<Readine
         Assert.Equal("Healthy", drained.Checks["inbox-lag"]);
         Assert.Equal(WebhookStatus.Unmatched, await app.WithDbAsync(db => db.WebhookMessages.Where(m => m.Id == message.Id).Select(m => m.Status).SingleAsync()));
     }
+
+    [Fact]
+    public async Task The_queue_gauges_report_what_waits_and_for_how_long_and_fall_back_when_it_is_done()
+    {
+        var meters = app.Services.GetRequiredService<IMeterFactory>();
+        var psp = AdyenWebhooks.NewPspReference();
+        var message = new WebhookMessage(WebhookKind.Standard, $"{psp}:AUTHORISATION:true:", "AUTHORISATION", psp, null, "SF-NOSUCHORDER-2",
+            true, false, $$"""{"eventCode":"AUTHORISATION","pspReference":"{{psp}}","merchantAccountCode":"NotOurs","success":"true"}""",
+            DateTime.UtcNow.AddHours(-2))
+        {
+            Status = WebhookStatus.Failed,
+            NextAttemptAt = NotDue,
+        };
+        var email = new OutgoingEmail(EmailKind.OrderConfirmed, $"gauge-test:{psp}", "shopper@example.test", "Order", "text", "<p>html</p>", null,
+            DateTime.UtcNow.AddMinutes(-30))
+        {
+            NextAttemptAt = NotDue,
+        };
+        await app.WithDbAsync(db => { db.WebhookMessages.Add(message); db.OutgoingEmails.Add(email); return db.SaveChangesAsync(); });
+
+        var waiting = await Eventually.ReachesAsync(() => Task.FromResult(ReadGauges(meters)),
+            g => g["storefront.webhook_inbox.depth"] >= 1 && g["storefront.email_outbox.depth"] >= 1,
+            "the waiting webhook and e-mail in the gauges", describe: Describe);
+        Assert.InRange(waiting["storefront.webhook_inbox.oldest_pending_age"], TimeSpan.FromHours(2).TotalSeconds - 60, TimeSpan.FromHours(3).TotalSeconds);
+        Assert.InRange(waiting["storefront.email_outbox.oldest_pending_age"], TimeSpan.FromMinutes(30).TotalSeconds - 60, TimeSpan.FromHours(2).TotalSeconds);
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.WebhookMessages.SingleAsync(m => m.Id == message.Id)).Reprocess("test", DateTime.UtcNow);
+            db.OutgoingEmails.Remove(await db.OutgoingEmails.SingleAsync(e => e.Id == email.Id));
+            await db.SaveChangesAsync();
+        });
+
+        var drained = await Eventually.ReachesAsync(() => Task.FromResult(ReadGauges(meters)),
+            g => g["storefront.webhook_inbox.depth"] == 0 && g["storefront.email_outbox.depth"] == 0, "both queues drained in the gauges",
+            describe: Describe);
+        Assert.Equal(0, drained["storefront.webhook_inbox.oldest_pending_age"]);
+        Assert.Equal(0, drained["storefront.email_outbox.oldest_pending_age"]);
+    }
+
+    /// <summary>One collection of this app's queue gauges, as an exporter would read them.</summary>
+    private static Dictionary<string, double> ReadGauges(IMeterFactory meters)
+    {
+        var values = new Dictionary<string, double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == QueueGauges.MeterName)
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => values[instrument.Name] = value);
+        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => values[instrument.Name] = value);
+        listener.Start();
+        listener.RecordObservableInstruments();
+        foreach (var name in new[] { "storefront.webhook_inbox.depth", "storefront.webhook_inbox.oldest_pending_age",
+                     "storefront.email_outbox.depth", "storefront.email_outbox.oldest_pending_age" })
+            values.TryAdd(name, double.NaN);
+        return values;
+    }
+
+    private static string Describe(Dictionary<string, double> gauges) => string.Join(", ", gauges.Select(g => $"{g.Key}={g.Value}"));
 
     [Fact]
     public async Task The_worker_beats_in_the_database_for_the_system_page()
