@@ -122,6 +122,27 @@ public sealed class CatalogManagementTests(StorefrontFactory app) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_save_that_changed_only_a_price_still_refuses_a_stale_form()
+    {
+        var (first, id) = await CreateAsync("Hojicha Roast", "호지차 로스트");
+        using var second = await app.MerchandiserAsync();
+        var firstForm = await first.GetAsync($"/admin/products/{id}");
+        var secondForm = await second.GetAsync($"/admin/products/{id}");
+
+        // Prices are rows of their own: the product row itself does not change, yet its version must.
+        var saved = await first.SubmitAsync(firstForm, "#product-form", new Dictionary<string, string> { ["Form.Prices[KRW]"] = "13000" });
+        var refused = await Browser.Page.LoadAsync(await second.SubmitAsync(secondForm, "#product-form",
+            new Dictionary<string, string> { ["Form.NameEn"] = "Hojicha Dark Roast" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("₩12,000 → ₩13,000", refused.Document.QuerySelector("[data-testid=conflict]")?.TextContent ?? "(no conflict shown)",
+            StringComparison.Ordinal);
+        var product = await app.WithDbAsync(db => db.Products.AsNoTracking().Include(p => p.Prices).SingleAsync(p => p.Id == id));
+        Assert.Equal(("Hojicha Roast", 13_000L), (product.Names.En, product.PriceIn("KRW")!.Value.MinorUnits));
+        first.Dispose();
+    }
+
+    [Fact]
     public async Task A_stock_move_by_an_order_does_not_refuse_an_edit_opened_before_it()
     {
         var (merchandiser, id) = await CreateAsync("Oolong Sampler", "우롱차 모음");

@@ -105,10 +105,15 @@ public abstract class StorefrontDbContext(DbContextOptions options)
     {
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State == EntityState.Modified)
+            if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && WritesHistory(entry.Entity)))
                 entry.Property(e => e.Version).CurrentValue = entry.Property(e => e.Version).OriginalValue + 1;
         }
     }
+
+    // A product edit that changed only its prices (rows of their own) leaves the product row as it was, but it writes
+    // a line on the product's history: the version moves with it, so a form opened before is refused, not obeyed.
+    private bool WritesHistory(IVersioned entity) =>
+        entity is Product product && product.History.Any(line => Entry(line).State == EntityState.Added);
 }
 
 public sealed class SqliteStorefrontDbContext(DbContextOptions<SqliteStorefrontDbContext> options)
