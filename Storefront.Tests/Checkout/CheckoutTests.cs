@@ -133,6 +133,33 @@ public sealed class CheckoutTests(SandboxFactory app) : IClassFixture<SandboxFac
     }
 
     [Fact]
+    public async Task A_declined_payment_returns_to_a_form_that_holds_what_the_shopper_typed()
+    {
+        using var browser = app.CreateBrowser();
+        await browser.ChooseCountryAsync("KR");
+        await browser.AddToCartAsync(await app.StockedProductAsync(skip: 6));
+        var declined = await browser.PayWithKakaoPayAsync("decline");
+
+        var checkout = await browser.GetAsync(declined.Headers.Location!.OriginalString);
+
+        string? Value(string name) => checkout.Document.QuerySelector($"#checkout-form [name='{name}']")?.GetAttribute("value");
+        foreach (var field in new[] { "Form.Email", "Form.Name", "Form.PostalCode", "Form.AddressLine1" })
+            Assert.Equal(CheckoutSteps.KoreanAddress[field], Value(field));
+        Assert.Equal("010-1234-5678", Value("Form.Phone"));
+        // Consent is asked again for each payment.
+        Assert.Null(checkout.Document.QuerySelector("#checkout-form [name='Form.AgreeToTerms'][checked]"));
+
+        // Paying from the filled form, with the agreements ticked, is the same order's next attempt.
+        var again = await browser.SubmitAsync(checkout, "#checkout-form", new Dictionary<string, string>
+        {
+            ["Form.AgreeToTerms"] = "true", ["Form.AgreeToPrivacy"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        var order = await LatestOrderAsync();
+        Assert.Equal(2, order.Attempts.Count);
+    }
+
+    [Fact]
     public async Task Trying_again_after_a_decline_is_a_new_attempt_on_the_same_order()
     {
         using var browser = app.CreateBrowser();

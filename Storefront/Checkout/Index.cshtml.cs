@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Storefront.Account;
 using Storefront.Cart;
+using Storefront.Data;
 using Storefront.Legal;
 using Storefront.Localization;
 using Storefront.Orders;
@@ -13,9 +15,11 @@ using Storefront.Shared;
 namespace Storefront.Checkout;
 
 public sealed class CheckoutModel(
-    CartService carts, OrderPlacement placement, PaymentMethodsQuery paymentMethods, OrderLinks links, ShopperMarket shopperMarket,
+    StorefrontDbContext db, CartService carts, OrderPlacement placement, PaymentMethodsQuery paymentMethods, OrderLinks links, ShopperMarket shopperMarket,
     UserManager<Shopper> users, LegalTexts legalTexts, IStringLocalizer<SharedResource> localizer) : PageModel
 {
+    private ShoppingCart? _cart;
+
     [BindProperty]
     public CheckoutForm Form { get; set; } = new();
 
@@ -35,6 +39,7 @@ public sealed class CheckoutModel(
             return new SeeOtherResult("/cart");
         if (User.Identity?.IsAuthenticated == true && await users.GetUserAsync(User) is { Email: { } email })
             Form.Email = email;
+        await FillFromUnpaidOrderAsync(cancellationToken);
         Form.SubmitKey = SubmitKeys.New();
         PaymentMessage = payment switch
         {
@@ -105,9 +110,38 @@ public sealed class CheckoutModel(
         return Page();
     }
 
+    /// <summary>
+    /// Back from a refused or cancelled payment (or the browser's back button), the shopper finds the form as they
+    /// filled it: the details of the order this cart placed and has not paid, when it was for this cart's country.
+    /// The agreements are asked again: consent is given for each payment.
+    /// </summary>
+    private async Task FillFromUnpaidOrderAsync(CancellationToken cancellationToken)
+    {
+        if (_cart?.PendingOrderId is not { } orderId)
+            return;
+        var country = shopperMarket.Current.Country;
+        var unpaid = await db.Orders.AsNoTracking()
+            .Where(o => o.Id == orderId && o.ShippingAddress.Country == country
+                && (o.Status == OrderStatus.PaymentFailed || o.Status == OrderStatus.AwaitingPayment || o.Status == OrderStatus.Expired))
+            .Select(o => new { o.Contact, o.ShippingAddress, o.PaymentMethod })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (unpaid is null)
+            return;
+        Form.Email = unpaid.Contact.Email;
+        Form.Name = unpaid.Contact.Name;
+        Form.Phone = ContactPhone.Display(unpaid.Contact.Phone, country);
+        Form.PostalCode = unpaid.ShippingAddress.PostalCode;
+        Form.AddressLine1 = unpaid.ShippingAddress.Line1;
+        Form.AddressLine2 = unpaid.ShippingAddress.Line2;
+        Form.City = unpaid.ShippingAddress.City;
+        if (unpaid.PaymentMethod is { } method && PaymentMethods.Methods.Any(m => m.Type == method))
+            Form.PaymentMethod = method;
+    }
+
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Cart = await carts.PriceAsync(await carts.FindAsync(cancellationToken), shopperMarket.Current, cancellationToken);
+        _cart = await carts.FindAsync(cancellationToken);
+        Cart = await carts.PriceAsync(_cart, shopperMarket.Current, cancellationToken);
         if (Cart.IsEmpty)
             return false;
         if (Cart.CanCheckout)
