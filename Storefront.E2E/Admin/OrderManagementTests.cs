@@ -30,7 +30,7 @@ public sealed partial class OrderManagementTests(ChromiumFixture chromium, Refun
     {
         var number = await Sandbox.PaidKakaoPayOrderAsync(quantity: 2);
         var total = await App.WithDbAsync(db => db.Orders.Where(o => o.Number == number).Select(o => o.TotalAmount).SingleAsync());
-        await LogInAsync(page);
+        await LogInAsMerchandiserAsync(page);
 
         var orders = await AdminOrdersPage.OpenAsync(page);
         await orders.FilterAsync(search: number, status: "Paid", paymentMethod: "kakaopay");
@@ -65,7 +65,7 @@ public sealed partial class OrderManagementTests(ChromiumFixture chromium, Refun
     {
         var first = await Sandbox.PaidKakaoPayOrderAsync(quantity: 1);
         var second = await Sandbox.PaidKakaoPayOrderAsync(quantity: 1);
-        await LogInAsync(page);
+        await LogInAsMerchandiserAsync(page);
         var orders = await AdminOrdersPage.OpenAsync(page);
 
         await orders.FilterAsync(status: "Paid", paymentMethod: "kakaopay");
@@ -88,7 +88,7 @@ public sealed partial class OrderManagementTests(ChromiumFixture chromium, Refun
     public Task The_dashboard_shows_todays_figures_the_chart_and_what_needs_attention() => JourneyAsync(async page =>
     {
         await Sandbox.PaidKakaoPayOrderAsync(quantity: 1);
-        await LogInAsync(page);
+        await LogInAsMerchandiserAsync(page);
 
         var dashboard = new AdminDashboardPage(page);
         await Expect(dashboard.Heading).ToHaveTextAsync("Merchandiser dashboard");
@@ -97,12 +97,6 @@ public sealed partial class OrderManagementTests(ChromiumFixture chromium, Refun
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Needs attention" })).ToBeVisibleAsync();
     });
 
-    private async Task LogInAsync(IPage page)
-    {
-        var login = await AdminDashboardPage.OpenAsGuestAsync(page);
-        await login.LogInAsync(StorefrontFactory.MerchandiserEmail, StorefrontFactory.MerchandiserPassword);
-        await Expect(page).ToHaveURLAsync(new Uri(App.BaseAddress, "/admin").ToString());
-    }
 
     [GeneratedRegex(@"^orders-\d{8}-\d{6}\.csv$")]
     private static partial Regex CsvFileName();

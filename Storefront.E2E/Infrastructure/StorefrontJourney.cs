@@ -48,6 +48,14 @@ public abstract class StorefrontJourney(ChromiumFixture chromium, StorefrontFact
         }
     }
 
+    /// <summary>Signs in as the development merchandiser from the admin area's login, and lands on the dashboard.</summary>
+    protected async Task LogInAsMerchandiserAsync(IPage page)
+    {
+        var login = await Pages.AdminDashboardPage.OpenAsGuestAsync(page);
+        await login.LogInAsync(StorefrontFactory.MerchandiserEmail, StorefrontFactory.MerchandiserPassword);
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(App.BaseAddress, "/admin").ToString());
+    }
+
     /// <summary>A full-page screenshot of one step of the journey: artifacts/e2e/{Class}.{Test}.{step}.png.</summary>
     protected Task ScreenshotAsync(IPage page, string step, [CallerMemberName] string test = "") =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = E2EArtifacts.PathFor($"{GetType().Name}.{test}.{step}.png"), FullPage = true });
