@@ -24,6 +24,12 @@ internal static class OrderStatusText
         OrderStatus.Fulfilled => "shipped",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    public static string InLog(this AttemptStatus status) => status switch
+    {
+        AttemptStatus.RedirectShopper => "waiting for the shopper",
+        _ => status.ToString().ToLowerInvariant(),
+    };
 }
 
 /// <summary>What we know of the money, as Adyen last told us (a redirect result, then webhooks).</summary>
