@@ -45,6 +45,7 @@ app.UseStorefrontSecurity();
 app.UseStorefrontLocalization();
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
+app.MapSitemap();
 app.MapOperations();
 app.MapAdyenWebhooks();
 app.MapAdyenSandbox();

@@ -105,7 +105,7 @@ public sealed class OrderExpiryTests(ExpiryFactory app) : IClassFixture<ExpiryFa
 
         var order = await app.OrderAsync(number);
         Assert.Equal((OrderStatus.Expired, AttemptStatus.Authorised), (order.Status, order.Attempts.Single().Status));
-        Assert.Contains($"{attempt.Reference} was authorised while the order was Expired", order.ReviewReason, StringComparison.Ordinal);
+        Assert.Contains($"{attempt.Reference} was authorised while the order was expired", order.ReviewReason, StringComparison.Ordinal);
         var refund = Assert.Single(order.Modifications);
         Assert.True(refund.IsAutomatic);
         Assert.Equal((ModificationKind.Refund, ModificationStatus.Requested, payment.Amount.MinorUnits), (refund.Kind, refund.Status, refund.Amount));

@@ -32,8 +32,8 @@ public sealed class SecurityHeadersTests(StorefrontFactory app) : IClassFixture<
             var handler = element.Attributes.FirstOrDefault(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
             Assert.True(handler is null, $"Inline event handler on {url}: <{element.LocalName} {handler?.Name}=\"{handler?.Value}\">");
         }
-        // What the page loads comes from the store itself (hreflang alternates are links to other pages, not loads).
-        foreach (var link in page.Document.QuerySelectorAll("script[src], link[href]:not([rel=alternate])"))
+        // What the page loads comes from the store itself (hreflang alternates and the canonical URL name pages, not loads).
+        foreach (var link in page.Document.QuerySelectorAll("script[src], link[href]:not([rel=alternate]):not([rel=canonical])"))
             Assert.StartsWith("/", link.GetAttribute("src") ?? link.GetAttribute("href"));
     }
 

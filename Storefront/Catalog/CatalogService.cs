@@ -38,7 +38,7 @@ public sealed class CatalogService(StorefrontDbContext db)
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         if (search.Page > pageCount)
             return null;
-        var items = await OnTheShelf(products)
+        var items = await Sorted(products, search, currency)
             .Skip((search.Page - 1) * PageSize).Take(PageSize)
             .ToListAsync(cancellationToken);
         return new ProductListing(items, search.Page, pageCount, total);
@@ -69,6 +69,30 @@ public sealed class CatalogService(StorefrontDbContext db)
         return products;
     }
 
+    /// <summary>
+    /// <paramref name="products"/> in the order <paramref name="search"/> asks for, each ending on the id so that equal
+    /// prices or names never swap places between two pages. Prices are the ones in the shopper's currency; a product
+    /// without one comes last either way. Relevance puts a match in the name before one only in the description.
+    /// </summary>
+    internal static IOrderedQueryable<Product> Sorted(IQueryable<Product> products, ProductSearch search, string currency) =>
+        search.EffectiveSort switch
+        {
+            ProductOrder.Newest => products.OrderByDescending(p => p.Id),
+            ProductOrder.PriceAscending => products
+                .OrderBy(p => p.Prices.Where(price => price.Currency == currency).Min(price => (long?)price.Amount) ?? long.MaxValue)
+                .ThenBy(p => p.Id),
+            ProductOrder.PriceDescending => products
+                .OrderByDescending(p => p.Prices.Where(price => price.Currency == currency).Max(price => (long?)price.Amount) ?? -1)
+                .ThenBy(p => p.Id),
+            ProductOrder.Name => products.OrderByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id),
+            ProductOrder.Relevance => ByRelevance(products, search.Query.ToLowerInvariant()),
+            _ => OnTheShelf(products),
+        };
+
+    private static IOrderedQueryable<Product> ByRelevance(IQueryable<Product> products, string term) =>
+        products.OrderBy(p => p.Names.Ko!.ToLower().Contains(term) || p.Names.En!.ToLower().Contains(term) ? 0 : 1)
+            .ThenBy(p => p.Category.SortOrder).ThenByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id);
+
     /// <summary>Shelf order: by category, then by name in the shopper's language (the other when it has none).</summary>
     private static IOrderedQueryable<Product> OnTheShelf(IQueryable<Product> products) =>
         products.OrderBy(p => p.Category.SortOrder).ThenByText(p => p.Names, CultureInfo.CurrentUICulture).ThenBy(p => p.Id);
@@ -80,9 +104,48 @@ public sealed class CatalogService(StorefrontDbContext db)
             .Include(p => p.Prices.Where(price => price.Currency == currency));
 }
 
-/// <summary>A shopper's search, already made safe: trimmed and capped query, known category, page from 1.</summary>
-public sealed record ProductSearch(string Query, Category? Category, int Page)
+/// <summary>The orders a shopper can list products in; <see cref="Shelf"/> is the shop's own (category, then name).</summary>
+public enum ProductOrder
 {
+    Shelf,
+    Relevance,
+    Newest,
+    PriceAscending,
+    PriceDescending,
+    Name,
+}
+
+/// <summary>
+/// A shopper's search, already made safe: trimmed and capped query, known category, page from 1, and the order they
+/// chose (null: the default, relevance when searching and the shelf otherwise).
+/// </summary>
+public sealed record ProductSearch(string Query, Category? Category, int Page, ProductOrder? Sort = null)
+{
+    /// <summary>The <c>sort=</c> values of the query string, which are part of the public URLs.</summary>
+    public static readonly IReadOnlyList<(string Key, ProductOrder Sort)> SortKeys =
+    [
+        ("relevance", ProductOrder.Relevance),
+        ("newest", ProductOrder.Newest),
+        ("price-asc", ProductOrder.PriceAscending),
+        ("price-desc", ProductOrder.PriceDescending),
+        ("name", ProductOrder.Name),
+    ];
+
+    /// <summary>Relevance means nothing without words to match, so without a query it is the shelf order.</summary>
+    public ProductOrder EffectiveSort => Sort switch
+    {
+        null or ProductOrder.Relevance => Query.Length > 0 ? ProductOrder.Relevance : ProductOrder.Shelf,
+        { } sort => sort,
+    };
+
+    /// <summary>An unknown or missing <c>sort=</c> (an old link, a typo) is the default order, never an error.</summary>
+    public static ProductOrder? ParseSort(string? key) =>
+        SortKeys.FirstOrDefault(k => string.Equals(k.Key, key?.Trim(), StringComparison.OrdinalIgnoreCase)) is { Key: not null } found
+            ? found.Sort
+            : null;
+
+    public static string? KeyOf(ProductOrder? sort) => SortKeys.FirstOrDefault(k => k.Sort == sort).Key;
+
     public static string NormalizeQuery(string? query)
     {
         var trimmed = query?.Trim() ?? "";

@@ -119,7 +119,7 @@ public sealed partial class Order
             return PaymentChange.Paid;
         }
         // The money exists but the order cannot take it: paid twice, or paid after it expired or was cancelled.
-        Flag($"Attempt {attempt.Reference} was authorised while the order was {Status}: refund it.", now, OrderEventSource.System);
+        Flag($"Attempt {attempt.Reference} was authorised while the order was {Status.InLog()}: refund it.", now, OrderEventSource.System);
         return PaymentChange.NeedsRefund;
     }
 
@@ -128,7 +128,7 @@ public sealed partial class Order
         var expired = status == AttemptStatus.Expired;
         Status = expired ? OrderStatus.Expired : OrderStatus.PaymentFailed;
         PaymentStatus = expired ? PaymentStatus.Expired : PaymentStatus.Failed;
-        AddEvent(now, OrderEventSource.System, expired ? OrderEventKinds.OrderExpired : OrderEventKinds.OrderPaymentFailed, $"Order is now {Status}.");
+        AddEvent(now, OrderEventSource.System, expired ? OrderEventKinds.OrderExpired : OrderEventKinds.OrderPaymentFailed, $"Order is now {Status.InLog()}.");
         return PaymentChange.Failed;
     }
 

@@ -191,7 +191,7 @@ public sealed partial class Order
         if (_modifications.FirstOrDefault(m => m.IsAutomatic && m.IsAgainst(attempt)) is { } existing)
             return existing;
         var modification = AddModification(attempt, ModificationKind.Refund, attempt.Amount,
-            $"Automatic refund: {attempt.Reference} was authorised while the order was {Status}", PaymentModification.SystemActor, now, submitKey: null);
+            $"Automatic refund: {attempt.Reference} was authorised while the order was {Status.InLog()}", PaymentModification.SystemActor, now, submitKey: null);
         AddEvent(now, OrderEventSource.System, OrderEventKinds.RefundRequested,
             $"Refund {modification.Reference} of {modification.Total} requested automatically: attempt {attempt.Reference} cannot be kept.",
             PaymentModification.SystemActor);

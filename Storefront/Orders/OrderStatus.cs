@@ -11,6 +11,27 @@ public enum OrderStatus
     Fulfilled,
 }
 
+/// <summary>
+/// An order's status in the stored English sentences of its timeline ("Order is now failed."), which merchandisers
+/// read: the enum's name is the code's, not a word. Pages translate statuses with <see cref="StatusWords"/>.
+/// </summary>
+internal static class OrderStatusText
+{
+    public static string InLog(this OrderStatus status) => status switch
+    {
+        OrderStatus.AwaitingPayment => "awaiting payment",
+        OrderStatus.PaymentFailed => "failed",
+        OrderStatus.Fulfilled => "shipped",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    public static string InLog(this AttemptStatus status) => status switch
+    {
+        AttemptStatus.RedirectShopper => "waiting for the shopper",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}
+
 /// <summary>What we know of the money, as Adyen last told us (a redirect result, then webhooks).</summary>
 public enum PaymentStatus
 {

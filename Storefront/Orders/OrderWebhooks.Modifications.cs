@@ -58,7 +58,7 @@ public sealed partial class OrderWebhooks
             await finalizer.ReleaseStockAsync(order, cancellationToken);
         if (change == ModificationChange.None && !recorded)
         {
-            order.RecordWebhook(item.EventCode!, $"{item.EventCode} for {modification?.Reference}: nothing to change, it is already {modification?.Status}.",
+            order.RecordWebhook(item.EventCode!, $"{item.EventCode} for {modification?.Reference}: nothing to change, it is already {modification?.Status.ToString().ToLowerInvariant()}.",
                 payload, now);
         }
         return WebhookOutcome.Applied;

@@ -40,7 +40,7 @@ public sealed partial class OrderWebhooks(
         {
             // Even a webhook that changes nothing is on the timeline, with its payload.
             var attempt = order.Attempts.Single(a => a.Reference == reference);
-            order.RecordWebhook(item.EventCode!, $"{item.EventCode} for attempt {reference}: nothing to change, the attempt is {attempt.Status}.",
+            order.RecordWebhook(item.EventCode!, $"{item.EventCode} for attempt {reference}: nothing to change, the attempt is {attempt.Status.InLog()}.",
                 payload, now);
         }
         else
