@@ -15,7 +15,7 @@ public abstract class StorefrontJourney(ChromiumFixture chromium, StorefrontFact
     protected StorefrontFactory App { get; } = app;
 
     protected async Task JourneyAsync(Func<IPage, Task> journey, bool javaScriptEnabled = true, string locale = "en-US",
-        [CallerMemberName] string test = "")
+        ViewportSize? viewport = null, [CallerMemberName] string test = "")
     {
         var name = $"{GetType().Name}.{test}";
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -24,7 +24,7 @@ public abstract class StorefrontJourney(ChromiumFixture chromium, StorefrontFact
             // Accept-Language decides the market and the language when none is picked: keep it fixed per journey.
             Locale = locale,
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = locale },
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             JavaScriptEnabled = javaScriptEnabled,
         });
         // Pages come from loopback: an action still waiting after 15 s is a failure, not a slow page.
