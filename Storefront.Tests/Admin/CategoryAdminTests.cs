@@ -45,13 +45,13 @@ public sealed class CategoryAdminTests(StorefrontFactory app) : IClassFixture<St
     public async Task Invalid_input_or_a_taken_slug_is_refused_with_a_message_and_changes_nothing(string ko, string en, string slug)
     {
         using var merchandiser = await app.MerchandiserAsync();
-        var before = await app.WithDbAsync(db => db.Categories.CountAsync() + db.CategoryEvents.CountAsync());
+        var before = await app.WithDbAsync(async db => await db.Categories.CountAsync() + await db.CategoryEvents.CountAsync());
 
         var answer = await Browser.Page.LoadAsync(await CreateAsync(merchandiser, ko, en, slug));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.NotEmpty(answer.Document.QuerySelectorAll(".field-validation-error").Where(e => e.TextContent.Trim().Length > 0));
-        Assert.Equal(before, await app.WithDbAsync(db => db.Categories.CountAsync() + db.CategoryEvents.CountAsync()));
+        Assert.Contains(answer.Document.QuerySelectorAll(".field-validation-error"), e => e.TextContent.Trim().Length > 0);
+        Assert.Equal(before, await app.WithDbAsync(async db => await db.Categories.CountAsync() + await db.CategoryEvents.CountAsync()));
     }
 
     [Fact]
