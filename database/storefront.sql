@@ -1230,3 +1230,50 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003348_CategoryEvents'
+)
+BEGIN
+    CREATE TABLE [CategoryEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [CategoryId] int NOT NULL,
+        [Slug] nvarchar(80) NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Actor] nvarchar(256) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [Version] bigint NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_CategoryEvents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003348_CategoryEvents'
+)
+BEGIN
+    CREATE INDEX [IX_CategoryEvents_At] ON [CategoryEvents] ([At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003348_CategoryEvents'
+)
+BEGIN
+    CREATE INDEX [IX_CategoryEvents_CategoryId_Version] ON [CategoryEvents] ([CategoryId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205003348_CategoryEvents'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205003348_CategoryEvents', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -34,6 +34,8 @@ public sealed class AdminSecurityTests(SandboxFactory app) : IClassFixture<Sandb
             "GET /admin/products/new", "POST /admin/products/new", "GET /admin/products/{id}", "POST /admin/products/{id}",
             "POST /admin/products/{id} Stock", "POST /admin/products/{id} Archive", "POST /admin/products/{id} Restore",
             "GET /admin/products/export", "GET /admin/products/import", "POST /admin/products/import", "POST /admin/products/import Apply",
+            "GET /admin/categories", "POST /admin/categories", "POST /admin/categories Rename", "POST /admin/categories Up",
+            "POST /admin/categories Down", "POST /admin/categories Hide", "POST /admin/categories Show", "POST /admin/categories Delete",
         })
         {
             Assert.Contains(expected, seen);
@@ -105,7 +107,7 @@ public sealed class AdminSecurityTests(SandboxFactory app) : IClassFixture<Sandb
         var (number, _) = await ArrangeAsync();
         using var merchandiser = await app.MerchandiserAsync();
 
-        foreach (var path in new[] { "/admin", "/admin/orders", $"/admin/orders/{number}", "/admin/products", "/admin/webhooks?status=Poisoned" })
+        foreach (var path in new[] { "/admin", "/admin/orders", $"/admin/orders/{number}", "/admin/products", "/admin/categories", "/admin/webhooks?status=Poisoned" })
         {
             var page = await merchandiser.GetAsync(path);
             foreach (var form in page.Document.QuerySelectorAll("form[method=post]"))

@@ -69,3 +69,15 @@ internal sealed class ProductPriceConfiguration : IEntityTypeConfiguration<Produ
         builder.HasIndex(p => new { p.ProductId, p.Currency }).IsUnique();
     }
 }
+
+internal sealed class CategoryEventConfiguration : IEntityTypeConfiguration<CategoryEvent>
+{
+    public void Configure(EntityTypeBuilder<CategoryEvent> builder)
+    {
+        builder.Property(e => e.Slug).HasMaxLength(Category.SlugMaxLength).IsRequired();
+        builder.Property(e => e.Actor).HasMaxLength(ProductEvent.ActorMaxLength).IsRequired();
+        builder.Property(e => e.Note).HasMaxLength(CategoryEvent.NoteMaxLength);
+        builder.HasIndex(e => new { e.CategoryId, e.Version });
+        builder.HasIndex(e => e.At);
+    }
+}

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Storefront.Data;
 
@@ -15,21 +14,7 @@ public sealed class CatalogEditor(StorefrontDbContext db, TimeProvider time)
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     /// <summary>A slug from a name: its ASCII letters and digits, lower-cased, other runs as one hyphen ("Green Tea 50 g" → "green-tea-50-g").</summary>
-    public static string SlugFrom(string? name)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in (name ?? "").Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-                slug.Append(char.ToLowerInvariant(c));
-            else if (char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark && slug.Length > 0 && slug[^1] != '-')
-                slug.Append('-');
-        }
-        var text = slug.ToString().Trim('-');
-        if (text.Length > Product.SlugMaxLength - 4)
-            text = text[..(Product.SlugMaxLength - 4)].TrimEnd('-');
-        return text.Length == 0 ? "product" : text;
-    }
+    public static string SlugFrom(string? name) => Slugs.From(name, Product.SlugMaxLength - 4, "product");
 
     public Task<EditOutcome> CreateAsync(ProductDetails details, int stock, bool generatedSlug, string actor, CancellationToken cancellationToken) =>
         db.UnitOfWorkAsync<EditOutcome>(async () =>

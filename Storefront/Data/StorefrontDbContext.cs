@@ -23,6 +23,8 @@ public abstract class StorefrontDbContext(DbContextOptions options)
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<CategoryEvent> CategoryEvents => Set<CategoryEvent>();
+
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
