@@ -46,6 +46,7 @@ app.UseStorefrontLocalization();
 app.UseStorefrontWeb();
 app.MapStorefrontWeb();
 app.MapSitemap();
+app.MapPictures();
 app.MapOperations();
 app.MapAdyenWebhooks();
 app.MapAdyenSandbox();

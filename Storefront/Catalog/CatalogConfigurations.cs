@@ -26,7 +26,12 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.ComplexProperty(p => p.Descriptions, descriptions => descriptions.HasLanguageColumns("Description", Product.DescriptionMaxLength));
         builder.Ignore(p => p.Name);
         builder.Ignore(p => p.Description);
-        builder.Property(p => p.ImagePath).HasMaxLength(300).IsRequired();
+        builder.Ignore(p => p.ImagePath);
+        builder.Ignore(p => p.ThumbnailPath);
+        builder.Ignore(p => p.PagePicturePath);
+        builder.Property(p => p.CoverHash).HasMaxLength(ProductPicture.HashLength);
+        builder.HasMany(p => p.Pictures).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Pictures).HasField("_pictures");
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Prices).WithOne().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Cascade);
@@ -79,5 +84,27 @@ internal sealed class CategoryEventConfiguration : IEntityTypeConfiguration<Cate
         builder.Property(e => e.Note).HasMaxLength(CategoryEvent.NoteMaxLength);
         builder.HasIndex(e => new { e.CategoryId, e.Version });
         builder.HasIndex(e => e.At);
+    }
+}
+
+internal sealed class ProductPictureConfiguration : IEntityTypeConfiguration<ProductPicture>
+{
+    public void Configure(EntityTypeBuilder<ProductPicture> builder)
+    {
+        builder.ComplexProperty(p => p.Alt, alt => alt.HasLanguageColumns("Alt", ProductPicture.AltMaxLength));
+        builder.Property(p => p.Hash).HasMaxLength(ProductPicture.HashLength).IsRequired();
+        builder.HasIndex(p => p.Hash);
+        builder.HasIndex(p => new { p.ProductId, p.Position });
+        builder.HasMany(p => p.Files).WithOne().HasForeignKey(f => f.PictureId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Files).HasField("_files");
+    }
+}
+
+internal sealed class ProductPictureFileConfiguration : IEntityTypeConfiguration<ProductPictureFile>
+{
+    public void Configure(EntityTypeBuilder<ProductPictureFile> builder)
+    {
+        builder.HasKey(f => new { f.PictureId, f.Size });
+        builder.Property(f => f.Bytes).IsRequired();
     }
 }

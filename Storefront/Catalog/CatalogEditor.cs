@@ -9,7 +9,7 @@ namespace Storefront.Catalog;
 /// SKUs stay unique. An edit made from an older version than the product's is refused only when another edit (not an
 /// order's stock move, which the form does not carry) was saved since: the merchandiser is shown those changes.
 /// </summary>
-public sealed class CatalogEditor(StorefrontDbContext db, TimeProvider time)
+public sealed partial class CatalogEditor(StorefrontDbContext db, TimeProvider time)
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -36,15 +36,8 @@ public sealed class CatalogEditor(StorefrontDbContext db, TimeProvider time)
         {
             if (await db.Products.Include(p => p.Prices).Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, cancellationToken) is not { } product)
                 return new EditOutcome.NotFound();
-            if (product.Version != seenVersion)
-            {
-                var since = await db.ProductEvents.AsNoTracking()
-                    .Where(e => e.ProductId == id && e.Version > seenVersion && e.Kind != ProductEventKind.Sold
-                        && e.Kind != ProductEventKind.Released && e.Kind != ProductEventKind.StockAdjusted)
-                    .OrderBy(e => e.Version).ToListAsync(cancellationToken);
-                if (since.Count > 0)
-                    return new EditOutcome.Conflict(since, product.Version);
-            }
+            if (await ConflictAsync(product, seenVersion, cancellationToken) is { } conflict)
+                return conflict;
             var category = await db.Categories.FindAsync([details.Category.Id], cancellationToken);
             if (category is null)
                 return new EditOutcome.Refused("CategoryId", "Choose a category.");
@@ -97,6 +90,18 @@ public sealed class CatalogEditor(StorefrontDbContext db, TimeProvider time)
             await db.SaveChangesAsync(cancellationToken);
             return StockOutcome.Saved;
         });
+
+    /// <summary>The edits saved since <paramref name="seenVersion"/> by someone else (orders' stock moves do not count), or null.</summary>
+    private async Task<EditOutcome.Conflict?> ConflictAsync(Product product, long seenVersion, CancellationToken cancellationToken)
+    {
+        if (product.Version == seenVersion)
+            return null;
+        var since = await db.ProductEvents.AsNoTracking()
+            .Where(e => e.ProductId == product.Id && e.Version > seenVersion && e.Kind != ProductEventKind.Sold
+                && e.Kind != ProductEventKind.Released && e.Kind != ProductEventKind.StockAdjusted)
+            .OrderBy(e => e.Version).ToListAsync(cancellationToken);
+        return since.Count > 0 ? new EditOutcome.Conflict(since, product.Version) : null;
+    }
 
     private async Task<EditOutcome.Refused?> ProblemAsync(string slug, string? sku, int? productId, CancellationToken cancellationToken)
     {

@@ -10,6 +10,9 @@ public static class CatalogRegistration
         builder.Services.AddScoped<ProductStock>();
         builder.Services.AddScoped<CatalogEditor>();
         builder.Services.AddScoped<CategoryEditor>();
+        builder.Services.AddOptions<PictureOptions>().Bind(builder.Configuration.GetSection(PictureOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PictureProcessor>();
         builder.Services.AddScoped<IDataSeeder, CatalogSeeder>();
 
         // Kestrel answers a bare 414 to request lines over 8 KiB, before the app sees them. A pasted or

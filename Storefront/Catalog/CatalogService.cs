@@ -45,7 +45,7 @@ public sealed class CatalogService(StorefrontDbContext db)
     }
 
     public Task<Product?> FindPublishedAsync(string slug, string currency, CancellationToken cancellationToken) =>
-        Published(currency).FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+        Published(currency).Include(p => p.Pictures).AsSplitQuery().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken);
 
     /// <summary>
     /// The published products in <paramref name="search"/>'s category whose name or description, in either language,

@@ -23,7 +23,7 @@ public sealed partial class Product : IVersioned
     // For EF Core, which sets the properties itself.
     private Product()
     {
-        Slug = ImagePath = "";
+        Slug = "";
         Names = Descriptions = null!;
         Category = null!;
     }
@@ -39,7 +39,6 @@ public sealed partial class Product : IVersioned
         Names = names.Require(NameMaxLength, nameof(names));
         Descriptions = descriptions.Require(DescriptionMaxLength, nameof(descriptions));
         Category = category;
-        ImagePath = $"/images/products/{slug}.svg";
         Stock = stock;
         IsPublished = isPublished;
         IsFeatured = isFeatured;
@@ -62,9 +61,6 @@ public sealed partial class Product : IVersioned
     public int CategoryId { get; private set; }
 
     public Category Category { get; private set; }
-
-    /// <summary>Web path of the product's picture, served from wwwroot.</summary>
-    public string ImagePath { get; private set; }
 
     /// <summary>Units that can still be sold; never negative.</summary>
     public int Stock { get; private set; }

@@ -11,6 +11,10 @@ public enum ProductEventKind
     Released,
     Archived,
     Restored,
+    PictureAdded,
+    PictureMoved,
+    PictureEdited,
+    PictureRemoved,
 }
 
 /// <summary>

@@ -47,7 +47,7 @@ public sealed partial class OrderPlacement
             var lines = cart.Lines.Select(cartLine =>
             {
                 var product = products[cartLine.ProductId];
-                return new OrderLine(product.Id, product.Slug, product.Name, product.ImagePath, product.PriceIn(market.Currency)!.Value.MinorUnits,
+                return new OrderLine(product.Id, product.Slug, product.Name, product.ThumbnailPath, product.PriceIn(market.Currency)!.Value.MinorUnits,
                     cartLine.Quantity, market.VatBasisPoints);
             }).ToList();
             var contact = new ContactDetails(form.Email.Trim(), form.Name.Trim(), form.Phone.Trim());

@@ -61,7 +61,7 @@ public sealed record ReorderLine(OrderLine Previous, Money PreviousUnitPrice, Pr
 
     /// <summary>Today's order line, priced from the catalog as it is now.</summary>
     internal OrderLine ToOrderLine(Market market) =>
-        new(Product!.Id, Product.Slug, Product.Name, Product.ImagePath, UnitPrice!.Value.MinorUnits, Quantity, market.VatBasisPoints);
+        new(Product!.Id, Product.Slug, Product.Name, Product.ThumbnailPath, UnitPrice!.Value.MinorUnits, Quantity, market.VatBasisPoints);
 }
 
 public enum ReorderAvailability

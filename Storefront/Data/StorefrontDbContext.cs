@@ -31,6 +31,10 @@ public abstract class StorefrontDbContext(DbContextOptions options)
 
     public DbSet<ProductEvent> ProductEvents => Set<ProductEvent>();
 
+    public DbSet<ProductPicture> ProductPictures => Set<ProductPicture>();
+
+    public DbSet<ProductPictureFile> ProductPictureFiles => Set<ProductPictureFile>();
+
     public DbSet<ProductSlugRedirect> ProductSlugRedirects => Set<ProductSlugRedirect>();
 
     public DbSet<Order> Orders => Set<Order>();
