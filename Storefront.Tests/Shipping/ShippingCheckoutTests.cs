@@ -27,6 +27,10 @@ public sealed class ShippingCheckoutTests(KoreanShippingFactory app) : IClassFix
         using var browser = app.CreateBrowser();
         await browser.ChooseCountryAsync("KR");
         await browser.AddToCartAsync(slug);
+        var cart = (await browser.GetAsync("/cart")).Document;
+        Assert.Equal("₩3,000", cart.QuerySelector("[data-testid=cart-shipping]")!.TextContent.Trim());
+        Assert.Equal($"₩{price + 3_000:N0}", cart.QuerySelector("[data-testid=cart-total]")!.TextContent.Trim());
+        Assert.Contains($"₩{50_000 - price:N0}", cart.QuerySelector("[data-testid=free-shipping-hint]")!.TextContent);
         var exchangesBefore = app.Exchanges.Count;
 
         await browser.SubmitCheckoutAsync();
@@ -57,6 +61,9 @@ public sealed class ShippingCheckoutTests(KoreanShippingFactory app) : IClassFix
         using var browser = app.CreateBrowser();
         await browser.ChooseCountryAsync("KR");
         await browser.AddToCartAsync(slug, quantity);
+        var cart = (await browser.GetAsync("/cart")).Document;
+        Assert.Equal("Free", cart.QuerySelector("[data-testid=cart-shipping]")!.TextContent.Trim());
+        Assert.Null(cart.QuerySelector("[data-testid=free-shipping-hint]"));
 
         await browser.SubmitCheckoutAsync();
 
