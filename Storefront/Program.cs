@@ -15,6 +15,7 @@ using Storefront.Payments.Adyen.Webhooks;
 using Storefront.Payments.Sandbox;
 using Storefront.Security;
 using Storefront.Shared;
+using Storefront.Shipping;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -32,6 +33,7 @@ builder.AddAdyenSandbox();
 builder.AddCatalog();
 builder.AddCart();
 builder.AddOrders();
+builder.AddShipping();
 builder.AddPaymentMethods();
 builder.AddCheckout();
 builder.AddAdmin();

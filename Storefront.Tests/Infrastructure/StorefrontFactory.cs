@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Storefront.Data;
 using Storefront.Notifications;
+using Storefront.Shared;
 
 namespace Storefront.Tests.Infrastructure;
 
@@ -50,6 +51,17 @@ public class StorefrontFactory : WebApplicationFactory<Program>
         // per-address limits are lifted far above what a class posts. The rate-limit tests set small ones.
         foreach (var policy in new[] { "SignIn", "Email", "Payment" })
             Settings[$"Security:RateLimits:{policy}:PermitLimit"] = "1000000";
+        // Orders ship free unless a test sets a rate (UseShipping), so that the amounts other tests assert stay the
+        // goods' own.
+        foreach (var currency in Market.Currencies)
+            Settings[$"Storefront:Shipping:{currency}:Fee"] = "0";
+    }
+
+    /// <summary>Charges <paramref name="fee"/> per order in <paramref name="currency"/>, free from <paramref name="freeFrom"/> (major units).</summary>
+    public void UseShipping(string currency, string fee, string? freeFrom)
+    {
+        Settings[$"Storefront:Shipping:{currency}:Fee"] = fee;
+        Settings[$"Storefront:Shipping:{currency}:FreeFrom"] = freeFrom;
     }
 
     public const string MerchandiserEmail = "merch@test.local";

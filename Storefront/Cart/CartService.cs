@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Storefront.Catalog;
 using Storefront.Data;
 using Storefront.Shared;
+using Storefront.Shipping;
 
 namespace Storefront.Cart;
 
 /// <summary>Finds, changes and prices the current shopper's cart.</summary>
-public sealed class CartService(StorefrontDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time)
+public sealed class CartService(StorefrontDbContext db, IHttpContextAccessor httpContextAccessor, TimeProvider time, ShippingFees shipping)
 {
     public const string CookieName = "storefront.cart";
 
@@ -75,7 +76,7 @@ public sealed class CartService(StorefrontDbContext db, IHttpContextAccessor htt
     public async Task<PricedCart> PriceAsync(ShoppingCart? cart, Market market, CancellationToken cancellationToken = default)
     {
         if (cart is null || cart.IsEmpty)
-            return new PricedCart(market, []);
+            return new PricedCart(market, [], shipping.Quote(Money.Zero(market.Currency)));
         var productIds = cart.Lines.Select(l => l.ProductId).ToList();
         var products = await db.Products.AsNoTracking().Include(p => p.Prices)
             .Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
@@ -83,7 +84,9 @@ public sealed class CartService(StorefrontDbContext db, IHttpContextAccessor htt
             .Where(l => products.ContainsKey(l.ProductId))
             .Select(l => new PricedCartLine(products[l.ProductId], l.Quantity, products[l.ProductId].PriceIn(market.Currency)))
             .ToList();
-        return new PricedCart(market, lines);
+        var subtotal = lines.Where(l => l.UnitPrice is not null)
+            .Aggregate(Money.Zero(market.Currency), (sum, line) => sum + line.LineTotal!.Value);
+        return new PricedCart(market, lines, shipping.Quote(subtotal));
     }
 
     /// <summary>
@@ -145,14 +148,18 @@ public sealed record PricedCartLine(Product Product, int Quantity, Money? UnitPr
     public bool IsAvailable => UnitPrice is not null && Product.IsPublished && Product.Stock >= Quantity;
 }
 
-public sealed record PricedCart(Market Market, IReadOnlyList<PricedCartLine> Lines)
+/// <summary>A cart at today's prices, with today's shipping on its priced lines' subtotal.</summary>
+public sealed record PricedCart(Market Market, IReadOnlyList<PricedCartLine> Lines, ShippingQuote Shipping)
 {
     public bool IsEmpty => Lines.Count == 0;
 
     public int ItemCount => Lines.Sum(l => l.Quantity);
 
-    public Money Total => Lines.Where(l => l.UnitPrice is not null)
-        .Aggregate(Money.Zero(Market.Currency), (sum, line) => sum + line.LineTotal!.Value);
+    /// <summary>The goods, before shipping.</summary>
+    public Money Subtotal => Shipping.Subtotal;
+
+    /// <summary>What the shopper pays: the goods and the shipping fee.</summary>
+    public Money Total => Shipping.Total;
 
     /// <summary>True when every line can be bought as it stands: priced in this currency, published and in stock.</summary>
     public bool CanCheckout => !IsEmpty && Lines.All(l => l.IsAvailable);

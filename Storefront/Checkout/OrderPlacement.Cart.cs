@@ -50,6 +50,9 @@ public sealed partial class OrderPlacement
                 return new OrderLine(product.Id, product.Slug, product.Name, product.ThumbnailPath, product.PriceIn(market.Currency)!.Value.MinorUnits,
                     cartLine.Quantity, market.VatBasisPoints);
             }).ToList();
+            var subtotal = new Money(lines.Sum(l => l.LineTotal), market.Currency);
+            if (shipping.Quote(subtotal) is { IsFree: false, Fee: var fee })
+                lines.Add(OrderLine.Shipping(ShippingLineName, fee.MinorUnits, market.VatBasisPoints));
             var contact = new ContactDetails(form.Email.Trim(), form.Name.Trim(), form.Phone.Trim());
             var address = new ShippingAddress(form.AddressLine1.Trim(), string.IsNullOrWhiteSpace(form.AddressLine2) ? null : form.AddressLine2.Trim(),
                 form.City.Trim(), form.PostalCode.Trim().ToUpperInvariant(), market.Country);
@@ -104,7 +107,7 @@ public sealed partial class OrderPlacement
                 && pending.Contact == contact
                 && pending.ShippingAddress == address
                 && pending.Lines.Count == lines.Count
-                && pending.Lines.All(l => lines.Any(n => n.ProductId == l.ProductId && n.Quantity == l.Quantity && n.UnitPrice == l.UnitPrice));
+                && pending.Lines.All(l => lines.Any(n => n.Kind == l.Kind && n.ProductId == l.ProductId && n.Quantity == l.Quantity && n.UnitPrice == l.UnitPrice));
             return unchanged ? pending : null;
         }
     }

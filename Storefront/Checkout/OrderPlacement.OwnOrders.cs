@@ -18,8 +18,10 @@ public sealed partial class OrderPlacement
     /// <summary>What reordering one of the shopper's orders would buy today; null when it is not theirs.</summary>
     public async Task<ReorderQuote?> QuoteReorderAsync(string orderNumber, string? shopperId, CancellationToken cancellationToken) =>
         await shopperOrders.FindAsync(orderNumber, shopperId, cancellationToken) is { } source && Market.Find(source.Country) is { } market
-            ? ReorderQuote.Build(source, market, await ProductsAsync(source.Lines.Select(l => l.ProductId), tracked: false, cancellationToken))
+            ? ReorderQuote.Build(source, market, await ProductsAsync(ProductIds(source), tracked: false, cancellationToken), shipping)
             : null;
+
+    private static IEnumerable<int> ProductIds(Order order) => order.ProductLines.Select(l => l.ProductId!.Value);
 
     private static Task<bool> OwnedBy(Order order, string? shopperId) =>
         Task.FromResult(order.ShopperId is { } owner && owner == shopperId);
@@ -50,15 +52,15 @@ public sealed partial class OrderPlacement
             if (await shopperOrders.FindAsync(orderNumber, shopperId, cancellationToken) is not { } previous
                 || Market.Find(previous.Country) is not { } market)
                 return new CheckoutOutcome.NotFound();
-            var products = await ProductsAsync(previous.Lines.Select(l => l.ProductId), tracked: true, cancellationToken);
-            var quote = ReorderQuote.Build(previous, market, products);
+            var products = await ProductsAsync(ProductIds(previous), tracked: true, cancellationToken);
+            var quote = ReorderQuote.Build(previous, market, products, shipping);
             if (quote.Version != quoteVersion)
                 return new CheckoutOutcome.Problem(QuoteChanged);
             var wanted = quote.Available.Select(l => new Wanted(l.Product!.Id, l.Product.Name, l.Quantity)).ToList();
             return new Drafted(products, wanted, () =>
             {
                 var order = Order.Place(OrderNumbers.Next(), previous.ShopperId, previous.Contact with { }, previous.ShippingAddress with { },
-                    market, quote.Available.Select(l => l.ToOrderLine(market)).ToList(), now, PaymentWindow);
+                    market, quote.OrderLines(ShippingLineName), now, PaymentWindow);
                 order.RecordReorderedFrom(previous.Number, now);
                 if (agreements is not null)
                     order.RecordAgreements(agreements, now);
@@ -87,8 +89,8 @@ public sealed partial class OrderPlacement
                 return new CheckoutOutcome.NotFound();
             if (!shopperOrders.CanPayAgain(order))
                 return new CheckoutOutcome.Problem(CannotPayAgain);
-            var products = await ProductsAsync(order.Lines.Select(l => l.ProductId), tracked: true, cancellationToken);
-            var wanted = order.Lines.Select(l => new Wanted(l.ProductId, l.Name, l.Quantity)).ToList();
+            var products = await ProductsAsync(ProductIds(order), tracked: true, cancellationToken);
+            var wanted = order.ProductLines.Select(l => new Wanted(l.ProductId!.Value, l.Name, l.Quantity)).ToList();
             return new Drafted(products, wanted, () =>
             {
                 order.ReopenForPayment(now, PaymentWindow);

@@ -9,6 +9,7 @@ using Storefront.Localization;
 using Storefront.Orders;
 using Storefront.PaymentMethods;
 using Storefront.Shared;
+using Storefront.Shipping;
 
 namespace Storefront.Checkout;
 
@@ -53,8 +54,11 @@ public sealed partial class OrderPlacement(
     IStringLocalizer<OrderPlacement> texts,
     IStringLocalizer<SharedResource> sharedLocalizer,
     CheckoutMetrics metrics,
+    ShippingFees shipping,
     ILogger<OrderPlacement> logger)
 {
+    /// <summary>The shipping line's name, in the language of the request placing the order (the order's own).</summary>
+    private string ShippingLineName => texts["Shipping"];
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 

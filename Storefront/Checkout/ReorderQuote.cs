@@ -4,6 +4,7 @@ using System.Text;
 using Storefront.Catalog;
 using Storefront.Orders;
 using Storefront.Shared;
+using Storefront.Shipping;
 
 namespace Storefront.Checkout;
 
@@ -11,13 +12,17 @@ namespace Storefront.Checkout;
 /// An earlier order's lines at today's prices and stock, in the market it was placed in: what a reorder would buy,
 /// and what changed since (price, stock, items no longer sold).
 /// </summary>
-public sealed record ReorderQuote(Order Source, Market Market, IReadOnlyList<ReorderLine> Lines)
+/// <remarks>Shipping is priced from today's rate on today's goods, whatever the earlier order paid for it.</remarks>
+public sealed record ReorderQuote(Order Source, Market Market, IReadOnlyList<ReorderLine> Lines, ShippingQuote Shipping)
 {
     public IEnumerable<ReorderLine> Available => Lines.Where(l => l.Quantity > 0);
 
     public bool CanOrder => Available.Any();
 
-    public Money Total => Available.Aggregate(Money.Zero(Market.Currency), (sum, line) => sum + line.LineTotal!.Value);
+    /// <summary>The goods that can be bought today, before shipping.</summary>
+    public Money Subtotal => Shipping.Subtotal;
+
+    public Money Total => Shipping.Total;
 
     public bool HasChanges => Lines.Any(l => l.PriceChanged || l.Availability != ReorderAvailability.Available);
 
@@ -26,15 +31,31 @@ public sealed record ReorderQuote(Order Source, Market Market, IReadOnlyList<Reo
     /// choice, so that a price or stock change in between is shown before anything is charged. Not a price: prices
     /// are read on the server again.
     /// </summary>
-    public string Version { get; } = Digest(Lines);
+    public string Version { get; } = Digest(Lines, Shipping);
 
-    public static ReorderQuote Build(Order source, Market market, IReadOnlyDictionary<int, Product> products) =>
-        new(source, market, source.Lines.Select(line => ReorderLine.Quote(line, source.Currency, market, products.GetValueOrDefault(line.ProductId))).ToList());
+    public static ReorderQuote Build(Order source, Market market, IReadOnlyDictionary<int, Product> products, ShippingFees shipping)
+    {
+        var lines = source.ProductLines
+            .Select(line => ReorderLine.Quote(line, source.Currency, market, products.GetValueOrDefault(line.ProductId!.Value)))
+            .ToList();
+        var subtotal = lines.Where(l => l.Quantity > 0).Aggregate(Money.Zero(market.Currency), (sum, line) => sum + line.LineTotal!.Value);
+        return new ReorderQuote(source, market, lines, shipping.Quote(subtotal));
+    }
 
-    private static string Digest(IEnumerable<ReorderLine> lines)
+    /// <summary>The new order's lines: today's goods, and today's shipping fee named <paramref name="shippingName"/> unless it is free.</summary>
+    internal IReadOnlyList<OrderLine> OrderLines(string shippingName)
+    {
+        var lines = Available.Select(l => l.ToOrderLine(Market)).ToList();
+        if (!Shipping.IsFree)
+            lines.Add(OrderLine.Shipping(shippingName, Shipping.Fee.MinorUnits, Market.VatBasisPoints));
+        return lines;
+    }
+
+    private static string Digest(IEnumerable<ReorderLine> lines, ShippingQuote shipping)
     {
         var text = string.Join(';', lines.Where(l => l.Quantity > 0).Select(l =>
-            string.Create(CultureInfo.InvariantCulture, $"{l.Previous.ProductId}:{l.Quantity}:{l.UnitPrice?.MinorUnits}")));
+            string.Create(CultureInfo.InvariantCulture, $"{l.Previous.ProductId}:{l.Quantity}:{l.UnitPrice?.MinorUnits}"))
+            .Append(string.Create(CultureInfo.InvariantCulture, $"shipping:{shipping.Fee.MinorUnits}")));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 }

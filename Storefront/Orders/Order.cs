@@ -58,10 +58,19 @@ public sealed partial class Order : IVersioned
     /// <summary><see cref="Culture"/>, or the market's language for an order that has none of ours.</summary>
     public CultureInfo Language => Cultures.Find(Culture) ?? Cultures.ForMarket(Country);
 
-    /// <summary>Sum of the lines, minor units, tax included.</summary>
+    /// <summary>Sum of the lines (the shipping line too), minor units, tax included.</summary>
     public long TotalAmount { get; private set; }
 
     public Money Total => new(TotalAmount, Currency);
+
+    /// <summary>The products' lines, without the shipping line.</summary>
+    public IEnumerable<OrderLine> ProductLines => _lines.Where(l => !l.IsShipping);
+
+    /// <summary>The shipping fee charged, fixed when the order was placed; zero when it shipped free.</summary>
+    public Money Shipping => new(_lines.Where(l => l.IsShipping).Sum(l => l.LineTotal), Currency);
+
+    /// <summary>The goods before shipping: what the free-shipping threshold was compared with.</summary>
+    public Money Subtotal => Total - Shipping;
 
     public OrderStatus Status { get; private set; }
 
@@ -138,11 +147,14 @@ public sealed partial class Order : IVersioned
             PaymentDeadline = now + paymentWindow,
         };
         order._lines.AddRange(lines);
-        if (order._lines.Count == 0)
+        if (!order.ProductLines.Any())
             throw new OrderStateException("An order needs at least one line.");
+        if (order._lines.Count(l => l.IsShipping) > 1)
+            throw new ArgumentException("An order has at most one shipping line.", nameof(lines));
         order.TotalAmount = order._lines.Sum(l => l.LineTotal);
-        order.AddEvent(now, OrderEventSource.Shopper, OrderEventKinds.OrderPlaced,
-            $"Order placed: {order.Total} for {order._lines.Sum(l => l.Quantity)} item(s).");
+        order.AddEvent(now, OrderEventSource.Shopper, OrderEventKinds.OrderPlaced, order.Shipping.MinorUnits > 0
+            ? $"Order placed: {order.Total} for {order.ProductLines.Sum(l => l.Quantity)} item(s), shipping {order.Shipping} included."
+            : $"Order placed: {order.Total} for {order.ProductLines.Sum(l => l.Quantity)} item(s).");
         return order;
     }
 

@@ -41,6 +41,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => o.PaidAt);
         builder.HasIndex(o => o.FlaggedAt);
         builder.Ignore(o => o.Total);
+        builder.Ignore(o => o.ProductLines);
+        builder.Ignore(o => o.Shipping);
+        builder.Ignore(o => o.Subtotal);
         builder.Ignore(o => o.CurrentAttempt);
 
         builder.ComplexProperty(o => o.Contact, contact =>
@@ -92,6 +95,7 @@ internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLin
         builder.Property(l => l.ImagePath).HasMaxLength(300).IsRequired();
         builder.Ignore(l => l.LineTotal);
         builder.Ignore(l => l.UnitTax);
+        builder.Ignore(l => l.IsShipping);
     }
 }
 

@@ -65,7 +65,7 @@ public sealed partial class PaymentFinalizer(
 
     /// <summary>Gives an order's units back to the catalog. The caller has won <see cref="Order.TakeStockRelease"/>.</summary>
     public Task ReleaseStockAsync(Order order, CancellationToken cancellationToken) =>
-        stock.ReleaseAsync(order.Lines.Select(l => new StockLine(l.ProductId, l.Quantity)).ToList(), order.Number, order.Status.ToString(), cancellationToken);
+        stock.ReleaseAsync(order.ProductLines.Select(l => new StockLine(l.ProductId!.Value, l.Quantity)).ToList(), order.Number, order.Status.ToString(), cancellationToken);
 
     public Task<Order?> LoadByAttemptReferenceAsync(string attemptReference, CancellationToken cancellationToken) =>
         db.Orders

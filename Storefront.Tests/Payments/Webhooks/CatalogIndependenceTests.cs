@@ -21,7 +21,7 @@ public sealed class CatalogIndependenceTests(SandboxFactory app) : IClassFixture
         using var browser = app.CreateBrowser();
         var payment = await browser.DecideWithoutReturningAsync(app, await app.StockedProductAsync(skip: 0));
         var line = Assert.Single((await app.OrderAsync(payment.OrderNumber)).Lines);
-        await DeleteProductAsync(line.ProductId);
+        await DeleteProductAsync(line.ProductId!.Value);
         var item = _adyen.Item("AUTHORISATION", payment.PspReference, payment.AttemptReference, payment.Amount);
 
         await _adyen.SendAsync(item);
@@ -41,7 +41,7 @@ public sealed class CatalogIndependenceTests(SandboxFactory app) : IClassFixture
     {
         using var browser = app.CreateBrowser();
         var payment = await browser.DecideWithoutReturningAsync(app, await app.StockedProductAsync(skip: 1), decision: "decline");
-        var productId = Assert.Single((await app.OrderAsync(payment.OrderNumber)).Lines).ProductId;
+        var productId = Assert.Single((await app.OrderAsync(payment.OrderNumber)).Lines).ProductId!.Value;
         await DeleteProductAsync(productId);
         var item = _adyen.Item("AUTHORISATION", payment.PspReference, payment.AttemptReference, payment.Amount, success: false, reason: "Refused");
 

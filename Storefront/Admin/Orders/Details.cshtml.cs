@@ -75,10 +75,14 @@ public sealed class AdminOrderModel(OrderManagement management, StorefrontDbCont
             return NotFound();
         if (ErrorIn(Refund, nameof(Refund)) is { } problem)
             return Refused("refund", problem);
-        if (!TryParseAmount(Refund.Amount, Order.Currency, out var amount))
+        // "Refund shipping only" gives back the order's own shipping line, whatever the amount field says.
+        var amount = Refund.ShippingOnly && Order.Shipping.MinorUnits > 0 ? Order.Shipping
+            : TryParseAmount(Refund.Amount, Order.Currency, out var typed) ? typed
+            : (Money?)null;
+        if (amount is null)
             return Refused("refund", localizer["Enter the amount in {0}, e.g. {1}.", Order.Currency, FormatAmount(Refundable)]);
         return await DoneAsync(number, "refund",
-            await management.RefundAsync(number, amount.MinorUnits, Refund.Reason ?? "", Refund.SubmitKey!, Actor, cancellationToken), cancellationToken);
+            await management.RefundAsync(number, amount.Value.MinorUnits, Refund.Reason ?? "", Refund.SubmitKey!, Actor, cancellationToken), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCancelAsync(string number, CancellationToken cancellationToken)
@@ -267,6 +271,9 @@ public sealed class RefundForm : OneTimeForm
 
     [StringLength(AdminOrderModel.MaxReasonLength, ErrorMessage = "A reason has at most {1} characters.")]
     public string? Reason { get; set; }
+
+    /// <summary>Set by the "Refund shipping only" button: the refund is the order's shipping fee.</summary>
+    public bool ShippingOnly { get; set; }
 }
 
 public sealed class CancelForm : OneTimeForm
