@@ -1277,3 +1277,107 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    DECLARE @var3 nvarchar(max);
+    SELECT @var3 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[Products]') AND [c].[name] = N'ImagePath');
+    IF @var3 IS NOT NULL EXEC(N'ALTER TABLE [Products] DROP CONSTRAINT ' + @var3 + ';');
+    ALTER TABLE [Products] DROP COLUMN [ImagePath];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    ALTER TABLE [Products] ADD [CoverHash] nvarchar(32) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    DECLARE @var4 nvarchar(max);
+    SELECT @var4 = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[OrderLine]') AND [c].[name] = N'ProductId');
+    IF @var4 IS NOT NULL EXEC(N'ALTER TABLE [OrderLine] DROP CONSTRAINT ' + @var4 + ';');
+    ALTER TABLE [OrderLine] ALTER COLUMN [ProductId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    ALTER TABLE [OrderLine] ADD [Kind] nvarchar(40) NOT NULL DEFAULT N'';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    CREATE TABLE [ProductPictures] (
+        [Id] int NOT NULL IDENTITY,
+        [ProductId] int NOT NULL,
+        [Position] int NOT NULL,
+        [Hash] nvarchar(32) NOT NULL,
+        [AltEn] nvarchar(200) NULL,
+        [AltKo] nvarchar(200) NULL,
+        CONSTRAINT [PK_ProductPictures] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ProductPictures_Products_ProductId] FOREIGN KEY ([ProductId]) REFERENCES [Products] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    CREATE TABLE [ProductPictureFiles] (
+        [PictureId] int NOT NULL,
+        [Size] nvarchar(40) NOT NULL,
+        [Bytes] varbinary(max) NOT NULL,
+        CONSTRAINT [PK_ProductPictureFiles] PRIMARY KEY ([PictureId], [Size]),
+        CONSTRAINT [FK_ProductPictureFiles_ProductPictures_PictureId] FOREIGN KEY ([PictureId]) REFERENCES [ProductPictures] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    CREATE INDEX [IX_ProductPictures_Hash] ON [ProductPictures] ([Hash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    CREATE INDEX [IX_ProductPictures_ProductId_Position] ON [ProductPictures] ([ProductId], [Position]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261205004620_ProductPicturesAndShippingLines'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261205004620_ProductPicturesAndShippingLines', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -508,10 +508,9 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
-                    b.Property<string>("ImagePath")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                    b.Property<string>("CoverHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
 
                     b.Property<bool>("IsArchived")
                         .HasColumnType("bit");
@@ -635,6 +634,67 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.HasIndex("ProductId", "At");
 
                     b.ToTable("ProductEvents");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Alt", "Storefront.Catalog.ProductPicture.Alt#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("AltEn");
+
+                            b1.Property<string>("Ko")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("AltKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("ProductId", "Position");
+
+                    b.ToTable("ProductPictures");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPictureFile", b =>
+                {
+                    b.Property<int>("PictureId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("PictureId", "Size");
+
+                    b.ToTable("ProductPictureFiles");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
@@ -1043,6 +1103,11 @@ namespace Storefront.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1051,7 +1116,7 @@ namespace Storefront.Data.Migrations.SqlServer
                     b.Property<int>("OrderId")
                         .HasColumnType("int");
 
-                    b.Property<int>("ProductId")
+                    b.Property<int?>("ProductId")
                         .HasColumnType("int");
 
                     b.Property<int>("Quantity")
@@ -1470,6 +1535,24 @@ namespace Storefront.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Storefront.Catalog.ProductPicture", b =>
+                {
+                    b.HasOne("Storefront.Catalog.Product", null)
+                        .WithMany("Pictures")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPictureFile", b =>
+                {
+                    b.HasOne("Storefront.Catalog.ProductPicture", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
                 {
                     b.HasOne("Storefront.Catalog.Product", null)
@@ -1553,7 +1636,14 @@ namespace Storefront.Data.Migrations.SqlServer
                 {
                     b.Navigation("History");
 
+                    b.Navigation("Pictures");
+
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPicture", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Storefront.Orders.Order", b =>

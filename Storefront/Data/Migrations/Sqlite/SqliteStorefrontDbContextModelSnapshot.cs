@@ -484,9 +484,8 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ImagePath")
-                        .IsRequired()
-                        .HasMaxLength(300)
+                    b.Property<string>("CoverHash")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsArchived")
@@ -608,6 +607,65 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.HasIndex("ProductId", "At");
 
                     b.ToTable("ProductEvents");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPicture", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Alt", "Storefront.Catalog.ProductPicture.Alt#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AltEn");
+
+                            b1.Property<string>("Ko")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("AltKo");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash");
+
+                    b.HasIndex("ProductId", "Position");
+
+                    b.ToTable("ProductPictures");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPictureFile", b =>
+                {
+                    b.Property<int>("PictureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Size")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PictureId", "Size");
+
+                    b.ToTable("ProductPictureFiles");
                 });
 
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
@@ -1004,6 +1062,11 @@ namespace Storefront.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1012,7 +1075,7 @@ namespace Storefront.Data.Migrations.Sqlite
                     b.Property<int>("OrderId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ProductId")
+                    b.Property<int?>("ProductId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Quantity")
@@ -1424,6 +1487,24 @@ namespace Storefront.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Storefront.Catalog.ProductPicture", b =>
+                {
+                    b.HasOne("Storefront.Catalog.Product", null)
+                        .WithMany("Pictures")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPictureFile", b =>
+                {
+                    b.HasOne("Storefront.Catalog.ProductPicture", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PictureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Storefront.Catalog.ProductPrice", b =>
                 {
                     b.HasOne("Storefront.Catalog.Product", null)
@@ -1507,7 +1588,14 @@ namespace Storefront.Data.Migrations.Sqlite
                 {
                     b.Navigation("History");
 
+                    b.Navigation("Pictures");
+
                     b.Navigation("Prices");
+                });
+
+            modelBuilder.Entity("Storefront.Catalog.ProductPicture", b =>
+                {
+                    b.Navigation("Files");
                 });
 
             modelBuilder.Entity("Storefront.Orders.Order", b =>
