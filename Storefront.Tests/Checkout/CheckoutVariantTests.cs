@@ -91,8 +91,8 @@ public sealed class SlowAdyenTests(SlowSandboxFactory app) : IClassFixture<SlowS
 
         var page = await browser.GetAsync("/checkout");
         Assert.Contains("Payment methods cannot be loaded right now", page.Html);
-        var response = await browser.SubmitAsync(page, "#checkout-form",
-            new Dictionary<string, string>(CheckoutSteps.KoreanAddress) { ["Form.PaymentMethod"] = "kakaopay" });
+        Assert.Null(page.Document.QuerySelector("#checkout-form"));
+        var response = await browser.PostCheckoutWithoutFormAsync(page);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("KakaoPay cannot be reached right now. You have not been charged", await response.Content.ReadAsStringAsync());
@@ -112,9 +112,11 @@ public sealed class UnreachableAdyenTests(UnreachableAdyenFactory app) : IClassF
         var cart = await browser.GetAsync("/cart");
         Assert.Equal(HttpStatusCode.OK, cart.Status);
         Assert.Contains("Payment methods cannot be loaded right now", cart.Html);
+        Assert.Null(cart.Document.QuerySelector("a[href='/checkout']"));
         var page = await browser.GetAsync("/checkout");
-        var response = await browser.SubmitAsync(page, "#checkout-form",
-            new Dictionary<string, string>(CheckoutSteps.KoreanAddress) { ["Form.PaymentMethod"] = "kakaopay" });
+        Assert.Null(page.Document.QuerySelector("#checkout-form"));
+        Assert.Contains("Checkout is closed until the payment methods can be loaded", page.Html);
+        var response = await browser.PostCheckoutWithoutFormAsync(page);
 
         Assert.Contains("KakaoPay cannot be reached right now", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await app.WithDbAsync(db => db.Orders.CountAsync()));

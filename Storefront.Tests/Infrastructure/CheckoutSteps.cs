@@ -42,6 +42,20 @@ public static class CheckoutSteps
     }
 
     /// <summary>
+    /// Posts a Korean checkout paying with KakaoPay when <paramref name="page"/> shows no checkout form, as a stale tab
+    /// or a hand-made request would: the antiforgery token comes from the page's header forms, the submit key is new.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostCheckoutWithoutFormAsync(this Browser browser, Browser.Page page,
+        IDictionary<string, string>? fields = null)
+    {
+        var values = Merge(fields);
+        values["__RequestVerificationToken"] = page.Document.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        values.TryAdd("Form.SubmitKey", Guid.NewGuid().ToString("N"));
+        values.TryAdd("Form.PaymentMethod", "kakaopay");
+        return browser.Client.PostAsync("/checkout", new FormUrlEncodedContent(values));
+    }
+
+    /// <summary>
     /// At the sandbox's KakaoPay page: presses approve, decline or cancel, and returns the store's answer to the
     /// shopper coming back (the 303 from /checkout/return).
     /// </summary>

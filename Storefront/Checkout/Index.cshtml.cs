@@ -27,6 +27,12 @@ public sealed class CheckoutModel(
 
     public PaymentMethodsResult PaymentMethods { get; private set; } = PaymentMethodsResult.None;
 
+    /// <summary>
+    /// False when the cart could be bought but Adyen offers no way to pay it (none configured for the market, the amount
+    /// outside every method's limits, Adyen not answering): the page then shows why instead of a form.
+    /// </summary>
+    public bool HasWayToPay => !Cart.CanCheckout || PaymentMethods.CanPay;
+
     /// <summary>The texts the agreements refer to, in the versions an order records.</summary>
     public LegalTexts LegalTexts => legalTexts;
 

@@ -76,6 +76,12 @@ public sealed record PaymentMethodsResult(IReadOnlyList<PaymentMethod> Methods, 
     /// <summary>The shopper may save KakaoPay with this payment: signed in, and Adyen offers KakaoPay here.</summary>
     public bool OffersSaving { get; init; }
 
+    /// <summary>
+    /// The shopper has a way to pay: Adyen answered and offers a method (or a saved one). Without it the cart offers no
+    /// checkout and the checkout shows no form.
+    /// </summary>
+    public bool CanPay => !Unavailable && (Methods.Count > 0 || Saved.Count > 0);
+
     /// <summary>True when Adyen offers this method type here.</summary>
     public bool Offers(string type) => Methods.Any(m => m.Type == type);
 }

@@ -62,8 +62,9 @@ internal static class SandboxCheckoutApi
         return result;
     }
 
-    private static async Task<IResult> PaymentMethodsAsync(HttpContext context, AdyenSandbox sandbox)
+    private static async Task<IResult> PaymentMethodsAsync(HttpContext context, AdyenSandbox sandbox, IOptionsMonitor<SandboxOptions> settings)
     {
+        var disabled = settings.CurrentValue.DisabledMethods;
         var (request, failure) = await ReadAsync<WirePaymentMethodsRequest>(context, "PaymentMethodsRequest");
         if (request is null)
             return new ReplyResult(failure!);
@@ -76,6 +77,7 @@ internal static class SandboxCheckoutApi
                 .Where(m => m.IsOfferedIn(request.CountryCode, request.Amount?.Currency) && request.Amount?.Value > 0)
                 .Where(m => request.AllowedPaymentMethods is not { Length: > 0 } allowed || allowed.Contains(m.Type))
                 .Where(m => request.BlockedPaymentMethods?.Contains(m.Type) != true)
+                .Where(m => !disabled.Contains(m.Type))
                 .ToArray();
             var stored = request.ShopperReference is { } shopper
                 ? sandbox.TokensOf(shopper)
@@ -104,7 +106,7 @@ internal static class SandboxCheckoutApi
             return new ReplyResult(failure!);
         if (CheckMerchantAccount(context, request.MerchantAccount) is { } refused)
             return new ReplyResult(refused);
-        if (Validate(request, sandbox) is { } invalid)
+        if (Validate(request, sandbox, options) is { } invalid)
             return new ReplyResult(invalid);
 
         return Idempotent(context, sandbox, () =>
@@ -132,7 +134,7 @@ internal static class SandboxCheckoutApi
         });
     }
 
-    private static SandboxReply? Validate(WirePaymentRequest request, AdyenSandbox sandbox)
+    private static SandboxReply? Validate(WirePaymentRequest request, AdyenSandbox sandbox, SandboxOptions options)
     {
         if (request.Amount is not { Currency: { } currency, Value: { } value })
             return Error(422, "100", "No amount specified", "validation");
@@ -155,6 +157,8 @@ internal static class SandboxCheckoutApi
 
         if (SandboxMethod.Find(type) is not { } method)
             return Error(422, "905", $"Payment details are not supported: '{type}' is not offered by this sandbox.", "configuration");
+        if (options.DisabledMethods.Contains(method.Type))
+            return Error(422, "905", $"Payment details are not supported: {method.Name} is not enabled on this merchant account.", "configuration");
         if (currency != method.Currency)
             return Error(422, "138", $"Unsupported currency specified: {method.Name} takes {method.Currency} only.", "validation");
         if (request.CountryCode is { } country && country != method.CountryCode)

@@ -14,6 +14,12 @@ public sealed class SandboxOptions
     /// <summary>How the approval page sends the shopper back: a 303 GET, or an auto-submitted POST form.</summary>
     public SandboxHttpMethod ReturnMethod { get; set; } = SandboxHttpMethod.Get;
 
+    /// <summary>
+    /// Method types the merchant account has not enabled, as when the Customer Area lacks them: <c>/paymentMethods</c>
+    /// leaves them out and <c>/payments</c> refuses them (905), so a market can have no way to pay.
+    /// </summary>
+    public string[] DisabledMethods { get; set; } = [];
+
     /// <summary>Token (stored payment method) payments come back Refused.</summary>
     public bool RefuseTokenPayments { get; set; }
 
