@@ -83,7 +83,7 @@ public sealed class CatalogPagesTests(StorefrontFactory app) : IClassFixture<Sto
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Equal(celadon, CatalogPage.Cards(page).Select(c => c.Slug).Order());
-        Assert.Equal("celadon", (page.Document.QuerySelector("input[name=q]")?.GetAttribute("value") ?? "").ToLowerInvariant());
+        Assert.Equal("celadon", (page.Document.QuerySelector("#search-q")?.GetAttribute("value") ?? "").ToLowerInvariant());
     }
 
     [Fact]
@@ -268,7 +268,7 @@ public sealed class CatalogPagesTests(StorefrontFactory app) : IClassFixture<Sto
         var page = await browser.GetAsync("/products?q=" + new string('a', 10_000));
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        Assert.Equal(new string('a', CatalogService.MaxQueryLength), page.Document.QuerySelector("input[name=q]")?.GetAttribute("value"));
+        Assert.Equal(new string('a', CatalogService.MaxQueryLength), page.Document.QuerySelector("#search-q")?.GetAttribute("value"));
     }
 
     [Fact]

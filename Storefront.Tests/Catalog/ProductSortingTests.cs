@@ -125,7 +125,7 @@ public sealed class ProductSortingTests(StorefrontFactory app) : IClassFixture<S
         Assert.Equal("get", form.Method, ignoreCase: true);
         Assert.Equal(category, Assert.IsAssignableFrom<IHtmlSelectElement>(form.QuerySelector("select[name=category]")).Value);
         Assert.Equal("price-desc", Assert.IsAssignableFrom<IHtmlSelectElement>(form.QuerySelector("select[name=sort]")).Value);
-        Assert.Equal("a", Assert.IsAssignableFrom<IHtmlInputElement>(form.QuerySelector("input[name=q]")).Value);
+        Assert.Equal("a", Assert.IsAssignableFrom<IHtmlInputElement>(form.QuerySelector("#search-q")).Value);
         Assert.NotNull(form.QuerySelector("label[for=search-sort]"));
     }
 

@@ -37,8 +37,8 @@ public sealed class KoreanCheckoutTests(SandboxFactory app) : IClassFixture<Sand
     public async Task Other_markets_keep_their_form_with_a_required_city_and_no_agreements()
     {
         using var browser = app.CreateBrowser();
-        await browser.ChooseCountryAsync("US");
-        await browser.AddToCartAsync(await app.StockedProductAsync("USD", skip: 3));
+        await browser.ChooseCountryAsync("NL");
+        await browser.AddToCartAsync(await app.StockedProductAsync("EUR", skip: 3));
 
         var checkout = await browser.GetAsync("/checkout");
 
@@ -47,8 +47,8 @@ public sealed class KoreanCheckoutTests(SandboxFactory app) : IClassFixture<Sand
         Assert.Null(checkout.Document.QuerySelector("[data-testid=agreements]"));
         var refused = await browser.SubmitAsync(checkout, "#checkout-form", new Dictionary<string, string>
         {
-            ["Form.Email"] = "sam@example.com", ["Form.Name"] = "Sam Lee", ["Form.Phone"] = "(201) 555-0123",
-            ["Form.AddressLine1"] = "1 Main St", ["Form.City"] = "", ["Form.PostalCode"] = "07030",
+            ["Form.Email"] = "sam@example.com", ["Form.Name"] = "Sam de Vries", ["Form.Phone"] = "020 123 4567",
+            ["Form.AddressLine1"] = "Damrak 1", ["Form.City"] = "", ["Form.PostalCode"] = "1012 LG",
         });
         var page = await Browser.Page.LoadAsync(refused);
         Assert.False(string.IsNullOrWhiteSpace(page.Document.QuerySelector("[data-valmsg-for='Form.City']")?.TextContent));
