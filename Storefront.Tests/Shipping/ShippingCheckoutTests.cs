@@ -20,6 +20,22 @@ public sealed class KoreanShippingFactory : SandboxFactory
 public sealed class ShippingCheckoutTests(KoreanShippingFactory app) : IClassFixture<KoreanShippingFactory>
 {
     [Fact]
+    public async Task The_product_page_tells_from_which_total_the_shoppers_market_ships_free()
+    {
+        var (slug, _) = await ProductAsync(skip: 0);
+        using var korean = app.CreateBrowser(acceptLanguage: "ko");
+        await korean.ChooseCountryAsync("KR");
+        using var american = app.CreateBrowser();
+        await american.ChooseCountryAsync("US");
+
+        var inKorea = (await korean.GetAsync($"/products/{slug}")).Document.QuerySelector("[data-testid=free-shipping-from]");
+        var inTheUs = (await american.GetAsync($"/products/{slug}")).Document.QuerySelector("[data-testid=free-shipping-from]");
+
+        Assert.Equal("₩50,000 이상 주문 시 무료 배송", inKorea?.TextContent.Trim());
+        Assert.Null(inTheUs); // the test app charges no shipping in dollars
+    }
+
+    [Fact]
     public async Task Below_the_threshold_the_order_has_a_shipping_line_in_its_total_and_in_the_line_items()
     {
         var (slug, price) = await ProductAsync(skip: 0);

@@ -3,12 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Storefront.Localization;
 using Storefront.Shared;
+using Storefront.Shipping;
 
 namespace Storefront.Catalog;
 
-public sealed class ProductModel(CatalogService catalog, CatalogEditor editor, ShopperMarket shopperMarket, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class ProductModel(CatalogService catalog, CatalogEditor editor, ShopperMarket shopperMarket, ShippingFees shipping,
+    IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public Product Product { get; private set; } = null!;
+
+    /// <summary>The order total from which the shopper's market ships free; null when it always or never does.</summary>
+    public Money? FreeShippingFrom => shipping.FreeFrom(shopperMarket.Current.Currency);
 
     public StockStatus Stock => StockStatus.Of(Product.Stock, localizer);
 
