@@ -42,6 +42,9 @@ public sealed partial class OrderWebhooks(
             var attempt = order.Attempts.Single(a => a.Reference == reference);
             order.RecordWebhook(item.EventCode!, $"{item.EventCode} for attempt {reference}: nothing to change, the attempt is {attempt.Status.InLog()}.",
                 payload, now);
+            // Logged too: the return page often settles the attempt first, and an operator following a payment's trace
+            // should still find the webhook's line.
+            LogUnchanged(logger, reference, item.EventCode!, attempt.Status.InLog());
         }
         else
         {
@@ -108,6 +111,9 @@ public sealed partial class OrderWebhooks(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Payment {AttemptReference}: {EventCode} webhook → {Change}")]
     private static partial void LogApplied(ILogger logger, string attemptReference, string eventCode, PaymentChange change);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment {AttemptReference}: {EventCode} webhook changes nothing, the attempt is {Status}")]
+    private static partial void LogUnchanged(ILogger logger, string attemptReference, string eventCode, string status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Automatic refund {Reference} of order {OrderNumber} sent to Adyen")]
     private static partial void LogRefundSubmitted(ILogger logger, string reference, string orderNumber);
