@@ -47,6 +47,9 @@ public sealed class ShippingCheckoutTests(KoreanShippingFactory app) : IClassFix
         Assert.Equal("₩3,000", cart.QuerySelector("[data-testid=cart-shipping]")!.TextContent.Trim());
         Assert.Equal($"₩{price + 3_000:N0}", cart.QuerySelector("[data-testid=cart-total]")!.TextContent.Trim());
         Assert.Contains($"₩{50_000 - price:N0}", cart.QuerySelector("[data-testid=free-shipping-hint]")!.TextContent);
+        var checkout = (await browser.GetAsync("/checkout")).Document;
+        Assert.Equal(($"₩{price:N0}", "₩3,000", $"₩{price + 3_000:N0}"), (checkout.QuerySelector("[data-testid=checkout-subtotal]")!.TextContent.Trim(),
+            checkout.QuerySelector("[data-testid=checkout-shipping]")!.TextContent.Trim(), checkout.QuerySelector("[data-testid=checkout-total]")!.TextContent.Trim()));
         var exchangesBefore = app.Exchanges.Count;
 
         await browser.SubmitCheckoutAsync();
@@ -80,6 +83,8 @@ public sealed class ShippingCheckoutTests(KoreanShippingFactory app) : IClassFix
         var cart = (await browser.GetAsync("/cart")).Document;
         Assert.Equal("Free", cart.QuerySelector("[data-testid=cart-shipping]")!.TextContent.Trim());
         Assert.Null(cart.QuerySelector("[data-testid=free-shipping-hint]"));
+        var checkout = (await browser.GetAsync("/checkout")).Document;
+        Assert.Equal("Free", checkout.QuerySelector("[data-testid=checkout-shipping]")!.TextContent.Trim());
 
         await browser.SubmitCheckoutAsync();
 
